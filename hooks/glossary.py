@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +21,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from glossary_engine import (
     GlossaryError,
@@ -32,7 +34,8 @@ from glossary_engine import (
     load_glossary,
     site,
 )
-from glossary_engine.finish import add_maps, clean_content
+from glossary_engine.finish import add_maps
+from glossary_engine.markup import Rendered
 from glossary_engine.site import generated_files
 
 GLOSSARY_FILE = "glossary.yaml"
@@ -54,6 +57,30 @@ class _Build:
 
 
 _build: _Build | None = None
+
+
+class _GeneratedPage(Page):
+    """A page the glossary renders itself: its HTML, table of contents and front matter come from the
+    engine, with no Markdown pass (MkDocs lets a plugin set ``File.page`` to a ``Page`` subclass)."""
+
+    def __init__(self, file: File, config: MkDocsConfig, render: Callable[[], Rendered]) -> None:
+        super().__init__(None, file, config)
+        self._render = render
+        self._rendered: Rendered | None = None
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self._rendered = self._render()
+        self.markdown = ""  # nothing left for Markdown-level plugins to do
+        self.meta = dict(self._rendered.meta)
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        rendered = self._rendered
+        assert rendered is not None, "read_source comes first"
+        self.content = rendered.html
+        self.toc = get_toc([heading.token() for heading in rendered.toc])  # type: ignore[misc]
+        self.present_anchor_ids = set(rendered.anchors)
+        self.links_to_anchors = {}
+        self._rendered = None
 
 
 def _root(config: MkDocsConfig) -> str:
@@ -93,6 +120,8 @@ def _register_macros(config: MkDocsConfig, build: _Build) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and validate the glossary; stop the build with every problem if it is wrong."""
     global _build
+    if not config.use_directory_urls:
+        raise PluginError("the glossary's generated pages link with directory URLs: set use_directory_urls: true")
     root = _root(config)
     try:
         glossary = load_glossary(os.path.join(root, GLOSSARY_FILE), display_path=GLOSSARY_FILE)
@@ -115,13 +144,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _build is not None
     base_url = _base_url(config)
     existing = {file.src_uri for file in files}  # Files' own look-up rebuilds its table after each append
-    for src, markdown in generated_pages(_build.index, base_url, config.site_name):
+    for src, render in generated_pages(_build.index, base_url, config.site_name):
         if src in existing:
             raise PluginError(
                 f"{config.docs_dir}/{src}: this page is generated from {GLOSSARY_FILE}; remove or rename the file"
             )
         inclusion = InclusionLevel.NOT_IN_NAV if in_nav_only_by_index(src) else InclusionLevel.UNDEFINED
-        files.append(File.generated(config, src, content=markdown, inclusion=inclusion))
+        file = File.generated(config, src, content="", inclusion=inclusion)
+        _GeneratedPage(file, config, render)
+        files.append(file)
         _build.generated.add(src)
     for path, content in generated_files(_build.index, base_url, config.site_name):
         if path in existing:
@@ -147,12 +178,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Sanitize the content of generated pages: their text comes from glossary.yaml, which is untrusted."""
+    """Report progress on long builds (generated pages come sanitized from the engine)."""
     assert _build is not None
     _build.pages_done += 1
     if _build.pages_done % PROGRESS_EVERY == 0:
         log.info(f"{_build.pages_done} pages rendered")
-    return clean_content(html) if page.file.src_uri in _build.generated else html
+    return html
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -278,7 +278,9 @@ def test_search_index_leaves_out_long_prose_and_navigation(small_site: Site) -> 
     assert search_entries(small_site, "terms/") == []  # the A–Z index repeats every term
 
 
-def test_hand_written_file_cannot_shadow_a_generated_file(build_site: BuildSite, caplog: pytest.LogCaptureFixture) -> None:
+def test_hand_written_file_cannot_shadow_a_generated_file(
+    build_site: BuildSite, caplog: pytest.LogCaptureFixture
+) -> None:
     with caplog.at_level(logging.ERROR), pytest.raises(Abort):
         build_site(docs={"glossary.json": "{}"})
     assert "glossary.json: the glossary generates this file; remove or rename it" in caplog.text

@@ -22,7 +22,8 @@ from mkdocs.utils import get_relative_url
 
 from conftest import DATA, DEFAULT_NAV, SMALL, BuildSite
 from glossary_engine import Cluster, Glossary, GlossaryIndex, Term, parse_glossary
-from glossary_engine.conceptmap import CONCEPT_MAP_CSS, MAX_NEIGHBOURS, glossary_map, page_url, term_map
+from glossary_engine.conceptmap import CONCEPT_MAP_CSS, MAX_NEIGHBOURS, glossary_map, term_map
+from glossary_engine.urls import page_url
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SVG = "{http://www.w3.org/2000/svg}"

@@ -62,3 +62,13 @@ def test_orphan_is_flagged() -> None:
 
 def test_short_path_is_flagged() -> None:
     assert "glossary.yaml:15: path 'tuning': has 2 steps; give 5–12" in findings(SMALL)
+
+
+def test_raw_html_in_prose_is_flagged_but_not_inside_code() -> None:
+    text = SMALL.replace("Parameters are where learning ends up.", "Parameters are <b>where</b> learning ends up.")
+    found = [f for f in findings(text) if "raw HTML" in f]
+    assert found == [
+        "glossary.yaml:57: term 'parameter': why_it_matters: raw HTML (<b>) is left out of the page; write Markdown instead"
+    ]
+    in_code = SMALL.replace("Parameters are where learning ends up.", "Write `<b>` for bold; a < b and b > a.")
+    assert not [f for f in findings(in_code) if "raw HTML" in f]

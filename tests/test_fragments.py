@@ -1,4 +1,4 @@
-"""Golden files for the rendered Markdown of the longer fragments: a term page, cards, crumbs.
+"""Golden files for the HTML of the longer fragments: a term page, cards, crumbs.
 
 Run with UPDATE_GOLDEN=1 to rewrite the files after an intended change, then review the diff.
 """
@@ -32,17 +32,17 @@ def check(name: str, text: str) -> None:
     assert text == path.read_text(encoding="utf-8")
 
 
-def test_related_cards_markdown(index: GlossaryIndex) -> None:
+def test_related_cards_html(index: GlossaryIndex) -> None:
     cards = (term_card(index.terms[slug]) for slug in index.terms["parameter"].related)
-    check("parameter-cards.md", render_cards(cards, "terms/parameter.md"))
+    check("parameter-cards.html", render_cards(cards, "terms/parameter.md"))
 
 
-def test_breadcrumb_markdown(index: GlossaryIndex) -> None:
-    check("parameter-crumbs.md", render_crumbs(term_crumb(index, "parameter")))
+def test_breadcrumb_html(index: GlossaryIndex) -> None:
+    check("parameter-crumbs.html", render_crumbs(term_crumb(index, "parameter")))
 
 
-def test_term_page_markdown(index: GlossaryIndex) -> None:
-    check("parameter-page.md", term_page(index, index.terms["parameter"]))
+def test_term_page_html(index: GlossaryIndex) -> None:
+    check("parameter-page.html", term_page(index, index.terms["parameter"]).html)
 
 
 def test_every_page_is_generated_once(index: GlossaryIndex) -> None:

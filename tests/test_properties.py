@@ -78,7 +78,7 @@ def dump(document: dict[str, Any]) -> str:
 def test_random_valid_glossaries_load_and_render(document: dict[str, Any]) -> None:
     glossary = parse_glossary(dump(document), this_year=2026)
     assert [t.slug for t in glossary.terms] == [t["slug"] for t in document["terms"]]
-    pages = dict(generated_pages(GlossaryIndex.build(glossary)))
+    pages = {src: render() for src, render in generated_pages(GlossaryIndex.build(glossary))}
     for term in document["terms"]:
         assert f"terms/{term['slug']}.md" in pages
 
@@ -127,4 +127,5 @@ def test_damaged_glossaries_fail_with_messages_or_render(text: str) -> None:
             assert str(problem).startswith(f"glossary.yaml:{problem.line}:{problem.column}: ")
             assert problem.line >= 1
         return
-    dict(generated_pages(GlossaryIndex.build(glossary)))
+    for _, render in generated_pages(GlossaryIndex.build(glossary)):
+        assert render().html

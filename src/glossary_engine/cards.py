@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from . import markdown as md
 from . import urls
 from .index import GlossaryIndex
+from .markup import esc, link
 from .model import Cluster, Term
 from .prose import plain_prose
 
@@ -38,16 +38,14 @@ def cluster_card(index: GlossaryIndex, cluster: Cluster) -> Card:
 
 
 def render_cards(cards: Iterable[Card], from_page: str) -> str:
-    """Markdown for a grid of cards, linked relative to ``from_page``."""
-    items = []
-    for card in cards:
-        href = urls.relative(from_page, card.page)
+    """HTML for a grid of cards (Material's ``grid cards`` markup), linked relative to ``from_page``."""
+    items = [
         # A term card's link shows the definition on hover, as every term link on the site does.
-        items.append(
-            f"-   {md.link(f'__{md.text(card.title)}__', href, card.hover)}\n\n"
-            f"    {md.text(card.text)}\n\n"
-            f'    <span class="gl-card-meta">{md.text(card.footer)}</span>\n'
-        )
+        f"<li>\n<p>{link(f'<strong>{esc(card.title)}</strong>', urls.page_url(from_page, card.page), card.hover)}</p>\n"
+        f"<p>{esc(card.text)}</p>\n"
+        f'<p><span class="gl-card-meta">{esc(card.footer)}</span></p>\n</li>\n'
+        for card in cards
+    ]
     if not items:
         return ""
-    return '<div class="grid cards gl-cards" markdown>\n\n' + "\n".join(items) + "\n</div>\n"
+    return '<div class="grid cards gl-cards">\n<ul>\n' + "".join(items) + "</ul>\n</div>\n"

@@ -1,8 +1,7 @@
 """Concept maps: a term's neighbourhood, and the whole glossary by cluster, as inline SVG.
 
 Drawn at build time in plain Python: no JavaScript, nothing fetched. Each map is a ``<figure>`` block
-of raw HTML for a Markdown page. MkDocs does not rewrite links inside raw HTML, so every ``href`` is
-already the final, relative, directory-style site URL (``../hyperparameter/``), not a ``.md`` path.
+whose every ``href`` is the final, relative, directory-style site URL (``../hyperparameter/``).
 Colours come only from CSS classes, styled by ``CONCEPT_MAP_CSS`` with Material's colour variables, so
 the light and dark schemes both read well.
 """
@@ -11,7 +10,6 @@ from __future__ import annotations
 
 import html
 import math
-import posixpath
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -126,23 +124,6 @@ def _fit(title: str, width: float, font_size: float, bold: bool = False) -> str:
     if space >= end * 0.6:
         end = space
     return title[:end].rstrip(" -,:;") + "…"
-
-
-def _site_path(page: str) -> str:
-    """Where MkDocs serves a Markdown source page (directory URLs), from the site root; '' is the root."""
-    stem = page.removesuffix(".md")
-    folder, name = posixpath.split(stem)
-    return folder if name == "index" else stem
-
-
-def page_url(from_page: str, to_page: str) -> str:
-    """The relative site URL from one Markdown source page to another, as MkDocs serves them.
-
-    ``terms/a.md`` → ``terms/b.md`` is ``../b/``; ``index.md`` is the site root. Raw HTML needs this
-    final form because MkDocs only rewrites ``.md`` links in Markdown.
-    """
-    relative = posixpath.relpath(_site_path(to_page) or ".", _site_path(from_page) or ".")
-    return "./" if relative == "." else relative + "/"
 
 
 @dataclass(frozen=True)
@@ -344,7 +325,7 @@ def term_map(index: GlossaryIndex, slug: str, from_page: str) -> str:
     svg += _box(cx, cy, _CENTRE, term.title, 15, bold=True)
     svg.append("</g>")
     for neighbour, (dx, dy) in zip(shown, spots, strict=True):
-        href = page_url(from_page, urls.term_page(neighbour.term.slug))
+        href = urls.page_url(from_page, urls.term_page(neighbour.term.slug))
         hover = f"{neighbour.term.title} ({'; '.join(neighbour.relations())})"
         svg.append(f'<a class="gl-map__node gl-map__node--{neighbour.kind}" href="{_x(href)}">')
         svg.append(f"<title>{_x(hover)}</title>")
@@ -384,7 +365,7 @@ def glossary_map(index: GlossaryIndex, from_page: str) -> str:
             terms = index.cluster_terms[cluster.id]
             x = _MARGIN + column * (panel_width + _PANEL_GAP)
             count = f"{len(terms)} term{'s' if len(terms) != 1 else ''}"
-            href = page_url(from_page, urls.cluster_page(cluster.id))
+            href = urls.page_url(from_page, urls.cluster_page(cluster.id))
             heading = _fit(cluster.title, panel_width - 2 * _PANEL_PAD, 13, bold=True)
             body += [
                 '<g class="gl-map__panel">',
@@ -401,7 +382,7 @@ def glossary_map(index: GlossaryIndex, from_page: str) -> str:
                 tx = x + _PANEL_PAD + (i // rows) * column_width
                 ty = y + _PANEL_HEADER + (i % rows) * _ROW + _ROW / 2
                 radius = 2 + 4 * min(max(term.generality, 0), 1000) / 1000
-                href = page_url(from_page, urls.term_page(term.slug))
+                href = urls.page_url(from_page, urls.term_page(term.slug))
                 body += [
                     f'<a class="gl-map__term" href="{_x(href)}">',
                     f"<title>{_x(f'{term.title} (generality {term.generality})')}</title>",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import markdown as md
 from . import urls
 from .index import GlossaryIndex
+from .markup import esc, link
 
 
 @dataclass(frozen=True)
@@ -54,12 +54,8 @@ def path_crumb(index: GlossaryIndex, path_id: str) -> Crumb:
 
 
 def render_crumbs(crumb: Crumb) -> str:
-    """Markdown for a breadcrumb trail ending at the current page (not linked)."""
+    """HTML for a breadcrumb trail ending at the current page (not linked)."""
     *ancestors, current = crumb.trail()
-    parts = [md.link(md.text(c.title), urls.relative(crumb.page, c.page)) for c in ancestors]
-    parts.append(f'<span aria-current="page">{md.text(current.title)}</span>')
-    return (
-        '<nav class="gl-crumbs" aria-label="Breadcrumb" data-search-exclude="" markdown="span">'
-        + " › ".join(parts)
-        + "</nav>\n\n"
-    )
+    parts = [link(esc(c.title), urls.page_url(crumb.page, c.page)) for c in ancestors]
+    parts.append(f'<span aria-current="page">{esc(current.title)}</span>')
+    return '<nav aria-label="Breadcrumb" class="gl-crumbs" data-search-exclude="">' + " › ".join(parts) + "</nav>\n"

@@ -1,4 +1,4 @@
-"""The last steps for a generated page's HTML: sanitize its content, then put in the concept maps.
+"""The last step for a generated page's HTML: put in the concept maps.
 
 The maps are our own inline SVG, built from escaped text. They go into the finished page, after
 sanitizing (so the allow-list for glossary text can stay small, with no SVG in it) and after the
@@ -11,12 +11,6 @@ from . import urls
 from .conceptmap import glossary_map, term_map
 from .index import GlossaryIndex
 from .overviews import MAP, MAP_SLOT
-from .sanitize import clean_html
-
-
-def clean_content(html: str) -> str:
-    """A generated page's content HTML with everything outside the allow-list removed."""
-    return clean_html(html)
 
 
 def add_maps(index: GlossaryIndex, page: str, html: str) -> str:

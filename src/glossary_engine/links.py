@@ -31,6 +31,11 @@ def _prose_spans(text: str) -> Iterator[tuple[int, int]]:
     yield start, len(text)
 
 
+def prose_outside_code(text: str) -> str:
+    """``text`` with its code left out (for checks that must not look inside code)."""
+    return " ".join(text[start:end] for start, end in _prose_spans(text))
+
+
 def find_links(text: str) -> Iterator[ProseLink]:
     """Yield every prose link in ``text`` in order, skipping code."""
     if "[[" not in text:

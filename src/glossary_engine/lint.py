@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .index import GlossaryIndex
-from .links import replace_links
+from .links import prose_outside_code, replace_links
 from .model import Term
 
 SHORT_MAX = 160
@@ -22,6 +22,7 @@ FULL_TERMS = 60
 QUESTIONS = (2, 4)
 
 _WORD = re.compile(r"[\w'’-]+")
+_RAW_HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--")
 
 
 @dataclass(frozen=True, order=True)
@@ -42,8 +43,22 @@ def word_count(markdown: str) -> int:
     return len(_WORD.findall(plain))
 
 
+def _prose_fields(term: Term) -> list[tuple[str, str]]:
+    fields = [("explanation", term.explanation), ("why_it_matters", term.why_it_matters or "")]
+    fields.append(("how_it_works", term.how_it_works or ""))
+    for name in ("examples", "strengths", "challenges"):
+        fields.extend((f"{name}[{n}]", text) for n, text in enumerate(getattr(term, name), 1))
+    fields.extend((f"contrast[{n}]", c.difference) for n, c in enumerate(term.contrast, 1))
+    fields.extend((f"questions[{n}]", q.answer) for n, q in enumerate(term.questions, 1))
+    return fields
+
+
 def _term_findings(term: Term, full: bool) -> list[str]:
     found = []
+    for name, text in _prose_fields(term):
+        tag = _RAW_HTML.search(prose_outside_code(text))
+        if tag:
+            found.append(f"{name}: raw HTML ({tag.group()}) is left out of the page; write Markdown instead")
     if any("TODO" in text for text in (term.short, term.explanation)):
         found.append("still has a TODO placeholder from `glossary new`")
     if len(term.short) > SHORT_MAX:

@@ -1,6 +1,7 @@
 """Macros for hand-written pages: link a term, show its card, a cluster's cards or a learning path.
 
-Each takes the source path of the page it is rendered on, so links are relative to that page. An
+Each takes the source path of the page it is rendered on, so links are relative to that page. ``term``
+gives Markdown; the cards and the path give HTML blocks, the same markup as on generated pages. An
 unknown name raises ``UnknownName`` with a did-you-mean suggestion; the hook turns it into a build error
 that names the page.
 """
@@ -8,12 +9,11 @@ that names the page.
 from __future__ import annotations
 
 from . import markdown as md
-from . import schema
+from . import schema, urls
 from .cards import render_cards, term_card
 from .index import GlossaryIndex
 from .loader import suggest
 from .pages import path_steps
-from .prose import term_link
 
 
 class UnknownName(Exception):
@@ -38,7 +38,10 @@ class GlossaryMacros:
 
     def term(self, page: str, slug: str, text: str | None = None) -> str:
         """``{{ term('parameter') }}`` or ``{{ term('parameter', 'parameters') }}``: a link to a term."""
-        return term_link(self.index, self._term("term", slug), page, text)
+        term = self.index.terms[self._term("term", slug)]
+        # Markdown with a source-path link, so MkDocs resolves and checks it like any link on the page.
+        label = md.text(text if text is not None else term.title)
+        return md.link(label, urls.relative(page, urls.term_page(term.slug)), term.short)
 
     def term_card(self, page: str, slug: str) -> str:
         """``{{ term_card('parameter') }}``: the term's card."""

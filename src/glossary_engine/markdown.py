@@ -1,14 +1,14 @@
-"""Small helpers that put glossary text safely into Markdown and HTML."""
+"""Small helpers that put glossary text safely into Markdown (prose still to be rendered, and macros)."""
 
 from __future__ import annotations
 
 import html
-import json
 import re
 
-from .sanitize import plain
-
 _SPECIAL = re.compile(r"([\\`*_\[\]#|])")
+# Characters that would end or break a Markdown link target; percent-encoding keeps the URL the same.
+_UNSAFE_IN_TARGET = str.maketrans({" ": "%20", "<": "%3C", ">": "%3E"})
+_PARENTHESES = str.maketrans({"(": "%28", ")": "%29"})
 
 
 def text(value: str) -> str:
@@ -23,32 +23,16 @@ def attribute(value: str) -> str:
 
 def link(label: str, href: str, title: str | None = None) -> str:
     """A Markdown link; ``label`` is already Markdown, ``title`` is plain text shown on hover."""
-    return f'[{label}]({href} "{attribute(title)}")' if title else f"[{label}]({href})"
+    target = href.translate(_UNSAFE_IN_TARGET)
+    if not _balanced(target):  # balanced parentheses (common in DOIs) are fine as they are
+        target = target.translate(_PARENTHESES)
+    return f'[{label}]({target} "{attribute(title)}")' if title else f"[{label}]({target})"
 
 
-def front_matter(**fields: object) -> str:
-    """A YAML front-matter block; JSON strings are valid YAML, so values need no other quoting.
-
-    MkDocs and the theme write the title and description into the page unescaped, so text values are
-    HTML-escaped here: a title such as ``<img src=x onerror=…>`` shows as text, never as markup.
-    """
-    lines = [
-        f"{key}: {json.dumps(_escaped(value), ensure_ascii=False)}"
-        for key, value in fields.items()
-        if value is not None
-    ]
-    return "---\n" + "\n".join(lines) + "\n---\n\n"
-
-
-def _escaped(value: object) -> object:
-    if isinstance(value, str):
-        return plain(value)
-    if isinstance(value, (list, tuple)):
-        return [_escaped(item) for item in value]
-    return value
-
-
-def indent(block: str, spaces: int = 4) -> str:
-    """Indent every non-empty line of ``block``, for content nested in a list item or admonition."""
-    pad = " " * spaces
-    return "\n".join(pad + line if line.strip() else "" for line in block.splitlines())
+def _balanced(value: str) -> bool:
+    depth = 0
+    for char in value:
+        depth += (char == "(") - (char == ")")
+        if depth < 0:
+            return False
+    return depth == 0

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from importlib import resources
 
 from . import exports, overviews, urls
 from .conceptmap import CONCEPT_MAP_CSS
 from .index import GlossaryIndex
+from .markup import Rendered
 from .pages import (
     PLACEHOLDER_URL,
     a_to_z_page,
@@ -23,21 +25,24 @@ from .redirects import redirect_pages
 
 def generated_pages(
     index: GlossaryIndex, base_url: str = PLACEHOLDER_URL, site_name: str = "Glossary"
-) -> Iterator[tuple[str, str]]:
-    """Every generated page as (docs-relative source path, Markdown)."""
-    yield urls.HOME, home_page(index)
-    yield urls.A_TO_Z, a_to_z_page(index)
-    yield urls.CLUSTERS, clusters_page(index)
-    yield urls.PATHS, paths_page(index)
-    yield overviews.TIMELINE, overviews.timeline_page(index)
-    yield overviews.CORE, overviews.core_vocabulary_page(index)
-    yield overviews.MAP, overviews.concept_map_page(index)
+) -> Iterator[tuple[str, Callable[[], Rendered]]]:
+    """Every generated page as (docs-relative source path, how to render it).
+
+    Pages are rendered when MkDocs asks for them, so a build never holds every page's HTML at once.
+    """
+    yield urls.HOME, partial(home_page, index)
+    yield urls.A_TO_Z, partial(a_to_z_page, index)
+    yield urls.CLUSTERS, partial(clusters_page, index)
+    yield urls.PATHS, partial(paths_page, index)
+    yield overviews.TIMELINE, partial(overviews.timeline_page, index)
+    yield overviews.CORE, partial(overviews.core_vocabulary_page, index)
+    yield overviews.MAP, partial(overviews.concept_map_page, index)
     for cluster in index.glossary.clusters:
-        yield urls.cluster_page(cluster.id), cluster_page(index, cluster.id, base_url, site_name)
+        yield urls.cluster_page(cluster.id), partial(cluster_page, index, cluster.id, base_url, site_name)
     for path in index.glossary.paths:
-        yield urls.path_page(path.id), path_page(index, path.id)
+        yield urls.path_page(path.id), partial(path_page, index, path.id)
     for term in index.glossary.terms:
-        yield urls.term_page(term.slug), term_page(index, term, base_url, site_name)
+        yield urls.term_page(term.slug), partial(term_page, index, term, base_url, site_name)
 
 
 STYLESHEET = "assets/glossary.css"

@@ -1,7 +1,8 @@
 """Where each generated page lives (as a docs-relative Markdown source path) and links between them.
 
-Links are written to source paths (``terms/parameter.md``), so MkDocs itself turns them into URLs and
-checks that each one resolves.
+Generated pages are HTML written by us, so their links are final site URLs (``page_url``). Links
+in hand-written Markdown pages (the ``term`` macro) stay source paths (``relative``), so MkDocs turns
+them into URLs and checks each one. Both assume MkDocs' default ``use_directory_urls: true``.
 """
 
 from __future__ import annotations
@@ -32,3 +33,19 @@ def path_page(path_id: str) -> str:
 def relative(from_page: str, to_page: str) -> str:
     """The link from one source page to another, as MkDocs expects it in Markdown."""
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def _site_path(page: str) -> str:
+    """Where MkDocs serves a Markdown source page (directory URLs), from the site root; '' is the root."""
+    stem = page.removesuffix(".md")
+    folder, name = posixpath.split(stem)
+    return folder if name == "index" else stem
+
+
+def page_url(from_page: str, to_page: str) -> str:
+    """The relative site URL from one Markdown source page to another, as MkDocs serves them.
+
+    ``terms/a.md`` → ``terms/b.md`` is ``../b/``; ``index.md`` is the site root.
+    """
+    relative = posixpath.relpath(_site_path(to_page) or ".", _site_path(from_page) or ".")
+    return "./" if relative == "." else relative + "/"

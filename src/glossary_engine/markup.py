@@ -1,0 +1,133 @@
+"""HTML for generated pages, written directly: the page chrome is ours, so it needs no Markdown pass.
+
+A ``Document`` collects a page's HTML and the table of contents MkDocs and the theme expect (the same
+heading ids and permalinks as Python-Markdown's ``toc`` extension makes for hand-written pages). Only
+glossary prose goes through a Markdown renderer (``prose.py``).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .sanitize import clean_html, plain
+
+
+def esc(value: str) -> str:
+    """Text for HTML content or a quoted attribute value."""
+    return html.escape(value, quote=True)
+
+
+def link(label: str, href: str, title: str | None = None) -> str:
+    """An ``<a>``: ``label`` is HTML already; ``title`` is plain text shown on hover."""
+    hover = f' title="{esc(title)}"' if title else ""
+    return f'<a href="{esc(href)}"{hover}>{label}</a>'
+
+
+def unsearched(block: str) -> str:
+    """Keep a block out of Material's search index: the index keeps titles, aliases, definitions and
+    questions, which is what people search for, and stays small enough for a phone."""
+    # A <section>, not a <div>: Material's search parser matches closing tags by name only, so a
+    # nested </div> (a card grid, an admonition) would end the exclusion early.
+    return f'<section data-search-exclude="">\n{block}</section>\n'
+
+
+_NOT_WORD = re.compile(r"[^\w\s-]")
+_SPACES = re.compile(r"[-\s]+")
+
+
+def slugify(title: str) -> str:
+    """A heading id, made the way Python-Markdown's ``toc`` extension makes it, so anchors agree."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    return _SPACES.sub("-", _NOT_WORD.sub("", ascii_title).strip().lower())
+
+
+@dataclass
+class Heading:
+    """One entry of a page's table of contents."""
+
+    level: int
+    id: str
+    name: str  # HTML-escaped, as the theme writes it without escaping
+    children: list[Heading] = field(default_factory=list)
+
+    def token(self) -> dict[str, object]:
+        """The entry as Python-Markdown's ``toc_tokens`` has it (what MkDocs' ``get_toc`` reads)."""
+        return {"level": self.level, "id": self.id, "name": self.name, "children": [c.token() for c in self.children]}
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A generated page, ready for MkDocs: front-matter fields, content HTML and table of contents."""
+
+    meta: dict[str, object]
+    html: str
+    toc: tuple[Heading, ...]
+    anchors: frozenset[str]
+
+
+class Document:
+    """A page's content HTML, built in order, with its headings collected for the table of contents."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._toc: list[Heading] = []
+        self._ids: set[str] = set()
+
+    def add(self, *blocks: str) -> Document:
+        """Append HTML blocks (already safe: escaped by us or rendered from prose)."""
+        self._parts.extend(blocks)
+        return self
+
+    def _unique(self, wanted: str) -> str:
+        ident, n = wanted or "section", 0
+        while ident in self._ids:
+            n += 1
+            ident = f"{wanted}_{n}"
+        self._ids.add(ident)
+        return ident
+
+    def heading(self, level: int, title: str, *, ident: str | None = None, searched: bool = True) -> Document:
+        """A heading with an id and a permalink, entered in the table of contents."""
+        anchor = self._unique(ident if ident is not None else slugify(title))
+        name = esc(title)
+        flag = "" if searched else ' data-search-exclude=""'
+        self._parts.append(
+            f'<h{level}{flag} id="{anchor}">{name}'
+            f'<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a></h{level}>\n'
+        )
+        entry = Heading(level, anchor, name)
+        siblings = self._toc
+        while siblings and siblings[-1].level < level:
+            siblings = siblings[-1].children
+        siblings.append(entry)
+        return self
+
+    def section(self, title: str, body: str, *, searched: bool = False) -> Document:
+        """A titled section; unless ``searched``, neither heading nor body goes into the search index."""
+        self.heading(2, title, searched=searched)
+        return self.add(body if searched else unsearched(body))
+
+    def rendered(self, meta: dict[str, object]) -> Rendered:
+        """The finished page. Its HTML goes through the sanitizer: glossary text is untrusted, and this
+        is the one place every generated page passes through."""
+        return Rendered(meta, clean_html("".join(self._parts)), tuple(self._toc), frozenset(self._ids))
+
+
+def page_meta(**fields: object) -> dict[str, object]:
+    """A generated page's front-matter fields (those not None).
+
+    MkDocs and the theme write the title and description into the page unescaped, so text values are
+    HTML-escaped here: a title such as ``<img src=x onerror=…>`` shows as text, never as markup.
+    """
+    return {key: _escaped(value) for key, value in fields.items() if value is not None}
+
+
+def _escaped(value: object) -> object:
+    if isinstance(value, str):
+        return plain(value)
+    if isinstance(value, (list, tuple)):
+        return [_escaped(item) for item in value]
+    return value
