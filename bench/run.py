@@ -51,7 +51,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from stages import print_stages
 from synthetic import synthetic_glossary
-from timers import Timers, print_timers, time_events, timed_build_parts
+from timers import Timers, print_timers, time_events, time_page_subclasses, timed_build_parts
 
 from glossary_engine import load_glossary
 
@@ -293,6 +293,7 @@ def build_in_process(folder: Path, profiler: cProfile.Profile | None = None, tim
             timers.seconds["load_config (imports plugins and hooks)"] += time.perf_counter() - start
             timers.calls["load_config (imports plugins and hooks)"] += 1
             time_events(config, timers)
+            time_page_subclasses(timers)
         config.plugins.on_startup(command="build", dirty=False)
         build(config)
         config.plugins.on_shutdown()

@@ -56,6 +56,17 @@ def time_events(config: MkDocsConfig, timers: Timers) -> None:
             handlers[i] = timed
 
 
+def time_page_subclasses(timers: Timers) -> None:
+    """Time the pages a plugin or hook renders itself (``Page`` subclasses, such as our generated pages).
+
+    Call after ``load_config``: the hook module, and with it its class, is loaded afresh by each config.
+    """
+    for cls in Page.__subclasses__():
+        for name, label in (("read_source", "engine renders the page"), ("render", "page handed to MkDocs")):
+            if name in vars(cls):
+                setattr(cls, name, timers.wrap(f"{cls.__name__}.{name} ({label})", vars(cls)[name]))
+
+
 @contextmanager
 def timed_build_parts(timers: Timers) -> Iterator[None]:
     """Time Markdown, templates, file writing and garbage collection while the block runs."""

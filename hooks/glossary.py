@@ -67,6 +67,8 @@ class _GeneratedPage(Page):
         super().__init__(None, file, config)
         self._render = render
         self._rendered: Rendered | None = None
+        self._full_content: str | None = None
+        self._search_content = ""
 
     def read_source(self, config: MkDocsConfig) -> None:
         self._rendered = self._render()
@@ -81,6 +83,17 @@ class _GeneratedPage(Page):
         self.present_anchor_ids = set(rendered.anchors)
         self.links_to_anchors = {}
         self._rendered = None
+        self._search_content = rendered.search_html
+
+    def show_search_view(self) -> str:
+        """While search indexes the page: its content without what search leaves out anyway."""
+        self._full_content = self.content
+        return self._search_content
+
+    def restore_content(self) -> None:
+        """After search indexed the page: the whole content again, for the theme."""
+        if self._full_content is not None:
+            self.content, self._full_content = self._full_content, None
 
 
 def _root(config: MkDocsConfig) -> str:
@@ -178,12 +191,21 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Report progress on long builds (generated pages come sanitized from the engine)."""
+    """Hand search a generated page without its excluded parts (restored in on_page_context, after
+    search ran); report progress on long builds."""
     assert _build is not None
     _build.pages_done += 1
     if _build.pages_done % PROGRESS_EVERY == 0:
         log.info(f"{_build.pages_done} pages rendered")
-    return html
+    return page.show_search_view() if isinstance(page, _GeneratedPage) else html
+
+
+@event_priority(-100)
+def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+    """After search indexed the page (in its own on_page_context): give the theme the whole page."""
+    if isinstance(page, _GeneratedPage):
+        page.restore_content()
+    return context
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

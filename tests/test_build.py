@@ -266,8 +266,9 @@ def search_entries(site: Site, location: str) -> list[dict[str, object]]:
 def test_search_index_holds_aliases_definition_and_questions(small_site: Site) -> None:
     entries = search_entries(small_site, "terms/parameter/")
     assert all(e["tags"] == ["Weights", "Model parameter"] for e in entries)
-    assert [e["title"] for e in entries] == ["Parameter", "Parameter", "Are parameters and weights the same?"]
-    assert entries[1]["text"] == "<p>A number inside a model that is learned from data during training.</p>"
+    # One entry for the page (its title and definition), one per question; no empty duplicate.
+    assert [e["title"] for e in entries] == ["Parameter", "Are parameters and weights the same?"]
+    assert entries[0]["text"] == "<p>A number inside a model that is learned from data during training.</p>"
 
 
 def test_search_index_leaves_out_long_prose_and_navigation(small_site: Site) -> None:

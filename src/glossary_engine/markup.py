@@ -66,6 +66,9 @@ class Rendered:
     html: str
     toc: tuple[Heading, ...]
     anchors: frozenset[str]
+    search_html: str
+    """The page with what search leaves out already left out: the same index, for a fraction of the
+    parsing (Material's search parser would otherwise read every excluded section to skip it)."""
 
 
 class Document:
@@ -73,13 +76,21 @@ class Document:
 
     def __init__(self) -> None:
         self._parts: list[str] = []
+        self._searched: list[str] = []
         self._toc: list[Heading] = []
         self._ids: set[str] = set()
 
-    def add(self, *blocks: str) -> Document:
-        """Append HTML blocks (already safe: escaped by us or rendered from prose)."""
+    def add(self, *blocks: str, searched: bool = True) -> Document:
+        """Append HTML blocks (already safe: escaped by us or rendered from prose). A block that is not
+        ``searched`` must mark itself with ``data-search-exclude`` too (see ``hide``)."""
         self._parts.extend(blocks)
+        if searched:
+            self._searched.extend(blocks)
         return self
+
+    def hide(self, block: str) -> Document:
+        """Append a block that stays out of the search index."""
+        return self.add(unsearched(block), searched=False)
 
     def _unique(self, wanted: str) -> str:
         ident, n = wanted or "section", 0
@@ -94,9 +105,10 @@ class Document:
         anchor = self._unique(ident if ident is not None else slugify(title))
         name = esc(title)
         flag = "" if searched else ' data-search-exclude=""'
-        self._parts.append(
+        self.add(
             f'<h{level}{flag} id="{anchor}">{name}'
-            f'<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a></h{level}>\n'
+            f'<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a></h{level}>\n',
+            searched=searched,
         )
         entry = Heading(level, anchor, name)
         siblings = self._toc
@@ -108,12 +120,18 @@ class Document:
     def section(self, title: str, body: str, *, searched: bool = False) -> Document:
         """A titled section; unless ``searched``, neither heading nor body goes into the search index."""
         self.heading(2, title, searched=searched)
-        return self.add(body if searched else unsearched(body))
+        return self.add(body) if searched else self.hide(body)
 
     def rendered(self, meta: dict[str, object]) -> Rendered:
         """The finished page. Its HTML goes through the sanitizer: glossary text is untrusted, and this
         is the one place every generated page passes through."""
-        return Rendered(meta, clean_html("".join(self._parts)), tuple(self._toc), frozenset(self._ids))
+        return Rendered(
+            meta,
+            clean_html("".join(self._parts)),
+            tuple(self._toc),
+            frozenset(self._ids),
+            clean_html("".join(self._searched)),
+        )
 
 
 def page_meta(**fields: object) -> dict[str, object]:

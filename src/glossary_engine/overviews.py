@@ -27,7 +27,7 @@ def _entry(index: GlossaryIndex, term: Term, page: str) -> str:
 
 
 def _start(title: str, page: str) -> Document:
-    doc = Document().add(render_crumbs(Crumb(title, page, HOME)))
+    doc = Document().add(render_crumbs(Crumb(title, page, HOME)), searched=False)
     return doc.heading(1, title)
 
 

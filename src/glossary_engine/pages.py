@@ -17,7 +17,7 @@ from .cards import cluster_card, render_cards, term_card
 from .conceptmap import neighbours
 from .crumbs import HOME, Crumb, cluster_crumb, path_crumb, render_crumbs, term_crumb
 from .index import GlossaryIndex, PathPosition
-from .markup import Document, Rendered, esc, link, page_meta, unsearched
+from .markup import Document, Rendered, esc, link, page_meta
 from .model import Citation, Term
 from .overviews import MAP_SLOT
 from .prose import markdown_link, plain_prose, render_list, render_prose, term_link
@@ -130,15 +130,13 @@ def term_page(
     page = urls.term_page(term.slug)
     term = with_first_mentions_linked(index, term)
     doc = Document()
-    doc.add(render_crumbs(term_crumb(index, term.slug)))
+    doc.add(render_crumbs(term_crumb(index, term.slug)), searched=False)
     doc.heading(1, term.title)
     doc.add(f'<p class="gl-short">{esc(term.short)}</p>\n')
-    doc.add(
-        unsearched(
-            _facts(index, term, page)
-            + _paths_box(index, index.positions.get(term.slug, ()), page)
-            + render_prose(index, term.explanation, page)
-        )
+    doc.hide(
+        _facts(index, term, page)
+        + _paths_box(index, index.positions.get(term.slug, ()), page)
+        + render_prose(index, term.explanation, page)
     )
     if term.why_it_matters:
         doc.section("Why it matters", render_prose(index, term.why_it_matters, page))
@@ -164,7 +162,7 @@ def term_page(
         doc.heading(2, "Common questions", searched=False)
         for question in term.questions:
             doc.heading(3, question.question)
-            doc.add(unsearched(render_prose(index, question.answer, page)))
+            doc.hide(render_prose(index, question.answer, page))
     if term.related:
         doc.section("Related terms", render_cards((term_card(index.terms[s]) for s in term.related), page))
     if neighbours(index, term.slug):
@@ -201,13 +199,10 @@ def cluster_page(
     cluster = index.clusters[cluster_id]
     page = urls.cluster_page(cluster_id)
     terms = index.cluster_terms[cluster_id]
-    doc = Document().add(render_crumbs(cluster_crumb(index, cluster_id)))
+    doc = Document().add(render_crumbs(cluster_crumb(index, cluster_id)), searched=False)
     doc.heading(1, cluster.title)
-    doc.add(
-        render_prose(index, cluster.description, page),
-        f"<p>{len(terms)} terms, most general first.</p>\n",
-        unsearched(render_cards((term_card(t) for t in terms), page)),
-    )
+    doc.add(render_prose(index, cluster.description, page), f"<p>{len(terms)} terms, most general first.</p>\n")
+    doc.hide(render_cards((term_card(t) for t in terms), page))
     return doc.rendered(
         page_meta(
             title=cluster.title,
@@ -232,13 +227,10 @@ def path_page(index: GlossaryIndex, path_id: str) -> Rendered:
     """A learning path's page: its description and its steps in order."""
     path = index.paths[path_id]
     page = urls.path_page(path_id)
-    doc = Document().add(render_crumbs(path_crumb(index, path_id)))
+    doc = Document().add(render_crumbs(path_crumb(index, path_id)), searched=False)
     doc.heading(1, path.title)
-    doc.add(
-        render_prose(index, path.description, page),
-        f"<p>{len(path.steps)} steps, in reading order.</p>\n",
-        unsearched(path_steps(index, path_id, page)),
-    )
+    doc.add(render_prose(index, path.description, page), f"<p>{len(path.steps)} steps, in reading order.</p>\n")
+    doc.hide(path_steps(index, path_id, page))
     return doc.rendered(page_meta(title=path.title, description=plain_prose(index, path.description), **_NO_MACROS))
 
 
@@ -262,7 +254,7 @@ def a_to_z_page(index: GlossaryIndex) -> Rendered:
         groups.setdefault(_letter(name), []).append(line)
     anchors = {letter: ("other" if letter == "#" else letter.lower()) for letter in groups}
     jump = " ".join(link(esc(letter), f"#{anchors[letter]}") for letter in groups)
-    doc = Document().add(render_crumbs(Crumb("A–Z index", page, HOME)))
+    doc = Document().add(render_crumbs(Crumb("A–Z index", page, HOME)), searched=False)
     doc.heading(1, "A–Z index")
     doc.add(f"<p>{len(index.glossary.terms)} terms and their other names.</p>\n", f'<p class="gl-jump">{jump}</p>\n')
     for letter, lines in groups.items():
@@ -282,7 +274,7 @@ def a_to_z_page(index: GlossaryIndex) -> Rendered:
 def clusters_page(index: GlossaryIndex) -> Rendered:
     """All clusters as cards."""
     page = urls.CLUSTERS
-    doc = Document().add(render_crumbs(Crumb("Clusters", page, HOME)))
+    doc = Document().add(render_crumbs(Crumb("Clusters", page, HOME)), searched=False)
     doc.heading(1, "Clusters")
     doc.add(
         "<p>Every term belongs to one topic area.</p>\n",
@@ -303,7 +295,7 @@ def _path_list(index: GlossaryIndex, page: str) -> str:
 def paths_page(index: GlossaryIndex) -> Rendered:
     """All learning paths with their descriptions."""
     page = urls.PATHS
-    doc = Document().add(render_crumbs(Crumb("Learning paths", page, HOME)))
+    doc = Document().add(render_crumbs(Crumb("Learning paths", page, HOME)), searched=False)
     doc.heading(1, "Learning paths")
     doc.add("<p>Each path is a reading order: every step builds on the one before.</p>\n", _path_list(index, page))
     return doc.rendered(
