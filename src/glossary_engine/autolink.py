@@ -79,19 +79,20 @@ class Autolinker:
             return self.names[key[:-1]]
         return None
 
-    def _longest_from(self, word: str) -> int:
-        """How many words a name starting with ``word`` can have (0: none starts with it)."""
-        folded = word.casefold()
-        return max(self.starts.get(folded, 0), self.starts.get(folded[:-1], 0) if folded.endswith("s") else 0)
-
     def _link_free_text(self, text: str, skip: set[str]) -> str:
+        starts = self.starts
         words = list(_WORD.finditer(text))
         out: list[str] = []
         done = 0
         i = 0
-        while i < len(words):
+        count = len(words)
+        while i < count:
             # Only positions where some name starts are tried: a dictionary look-up per word.
-            for n in range(min(self._longest_from(words[i].group()), len(words) - i), 0, -1):
+            folded = words[i].group().casefold()
+            longest = starts.get(folded, 0)
+            if folded.endswith("s"):
+                longest = max(longest, starts.get(folded[:-1], 0))
+            for n in range(min(longest, count - i), 0, -1):
                 start, end = words[i].start(), words[i + n - 1].end()
                 slug = self._match(text[start:end])
                 if slug is not None and slug not in skip and "\n\n" not in text[start:end]:

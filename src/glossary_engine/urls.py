@@ -45,7 +45,16 @@ def _site_path(page: str) -> str:
 def page_url(from_page: str, to_page: str) -> str:
     """The relative site URL from one Markdown source page to another, as MkDocs serves them.
 
-    ``terms/a.md`` → ``terms/b.md`` is ``../b/``; ``index.md`` is the site root.
+    ``terms/a.md`` → ``terms/b.md`` is ``../b/``; ``index.md`` is the site root. Computed on the
+    path segments alone (``posixpath.relpath`` asks the file system for the working directory, and a
+    big term page makes a few hundred links).
     """
-    relative = posixpath.relpath(_site_path(to_page) or ".", _site_path(from_page) or ".")
-    return "./" if relative == "." else relative + "/"
+    source = _site_path(from_page).split("/") if from_page != HOME else []
+    target = _site_path(to_page).split("/") if to_page != HOME else []
+    shared = 0
+    for a, b in zip(source, target, strict=False):
+        if a != b:
+            break
+        shared += 1
+    steps = [".."] * (len(source) - shared) + target[shared:]
+    return "/".join(steps) + "/" if steps else "./"
