@@ -1,8 +1,9 @@
 """Baselines for the benchmark: the same site as hand-written pages, built by plain MkDocs + Material.
 
-The pages are exactly what our hook generates, written to disk as real files: the hook's own
-``on_config`` and ``on_files`` run once, in this process, on our project, and every file they add
-(Markdown pages, stylesheet, script, exports, forwarding pages) is saved under ``docs/``. Concept maps,
+The pages are what our hook generates, written to disk as real files: the hook's own ``on_config``
+and ``on_files`` run once, in this process, on our project; every page it adds is saved under
+``docs/`` as the Markdown a person would write for it (``handwritten.py``), and every other file
+(stylesheet, script, exports, forwarding pages) as it is. Concept maps,
 which our build puts into the finished HTML, stay out (their empty slot stays), unless ``maps`` is
 set: then each is written into its page's Markdown as inline SVG. The config is our
 project's ``mkdocs.yml`` without the hook and without mkdocs-macros, with the nav, stylesheets and
@@ -20,19 +21,18 @@ from __future__ import annotations
 import argparse
 import gc
 import posixpath
-import re
 import shutil
 from pathlib import Path
 from typing import Any
 
 import yaml
+from handwritten import hand_written_pages
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, InclusionLevel, get_files
 from mkdocs.utils.yaml import yaml_load
 
 from glossary_engine import GlossaryIndex, load_glossary, urls
-from glossary_engine import markdown as engine_markdown
 from glossary_engine.finish import add_maps
 
 FLAVOURS = ("not_in_nav", "in_nav")
@@ -53,23 +53,6 @@ def _hook_output(project: Path) -> tuple[MkDocsConfig, list[File]]:
 
 def _out_of_nav(file: File) -> bool:
     return file.inclusion in (InclusionLevel.NOT_IN_NAV, InclusionLevel.DRAFT, InclusionLevel.EXCLUDED)
-
-
-def as_hand_written(markdown: str) -> str:
-    """Generated Markdown as a person would write it: our wrapper comments (which our build turns into
-    tags after Markdown, see finish.py) become the tags themselves, with md_in_html's ``markdown``
-    attribute, so the baseline renders the same HTML."""
-    wrappers: dict[str, tuple[str, str]] = getattr(engine_markdown, "WRAPPERS", {})
-    inline: tuple[str, ...] = getattr(engine_markdown, "INLINE_WRAPPERS", ())
-    for name, (start, end) in wrappers.items():
-        if name in inline:
-            pattern = re.compile(rf"<!--gl:{name}-->\s*(.*?)\s*<!--/gl:{name}-->", re.S)
-            replacement = (start[:-1] + ' markdown="span">').replace("\\", "\\\\") + r"\1" + end.replace("\\", "\\\\")
-            markdown = pattern.sub(replacement, markdown)
-        else:
-            markdown = markdown.replace(f"<!--gl:{name}-->", f"{start[:-1]} markdown>")
-            markdown = markdown.replace(f"<!--/gl:{name}-->", end)
-    return markdown
 
 
 def _not_in_nav(pages: list[File]) -> str:
@@ -94,15 +77,17 @@ def make_baseline(folder: Path, project: Path, flavour: str, *, maps: bool = Fal
     if flavour not in FLAVOURS:
         raise ValueError(f"unknown baseline flavour {flavour!r}; expected one of {FLAVOURS}")
     config, generated = _hook_output(project)
-    index = GlossaryIndex.build(load_glossary(project / "glossary.yaml")) if maps else None
+    index = GlossaryIndex.build(load_glossary(project / "glossary.yaml"))
+    base_url = config.site_url or "https://glossary.example.org/"
+    written = dict(hand_written_pages(index, base_url if base_url.endswith("/") else base_url + "/", config.site_name))
     docs = folder / "docs"
     shutil.copytree(config.docs_dir, docs)
     for file in generated:
         target = docs / file.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         if file.is_documentation_page():
-            markdown = as_hand_written(file.content_string)
-            markdown = add_maps(index, file.src_uri, markdown) if index is not None else markdown
+            markdown = written[file.src_uri]
+            markdown = add_maps(index, file.src_uri, markdown) if maps else markdown
             target.write_text(markdown, encoding="utf-8")
         else:
             target.write_bytes(file.content_bytes)

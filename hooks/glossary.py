@@ -34,7 +34,7 @@ from glossary_engine import (
     load_glossary,
     site,
 )
-from glossary_engine.finish import add_maps
+from glossary_engine.finish import add_maps, compact
 from glossary_engine.markup import Rendered
 from glossary_engine.site import generated_files
 
@@ -209,10 +209,11 @@ def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Any) ->
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Put the concept maps into the finished pages (after search indexing: maps are not searched)."""
+    """Put the concept maps into the finished pages (after search indexing: maps are not searched),
+    and drop the indentation the theme's templates leave in every page."""
     assert _build is not None
     src = page.file.src_uri
-    return add_maps(_build.index, src, output) if src in _build.generated else output
+    return compact(add_maps(_build.index, src, output) if src in _build.generated else output)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

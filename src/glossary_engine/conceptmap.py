@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import urls
 from .index import GlossaryIndex
@@ -113,6 +114,7 @@ def _text_width(text: str, font_size: float, bold: bool = False) -> float:
     return ems * font_size * (1.15 if bold else 1.05)
 
 
+@lru_cache(maxsize=65536)  # each title is drawn in up to 16 maps, at one or two sizes
 def _fit(title: str, width: float, font_size: float, bold: bool = False) -> str:
     """``title`` cut to fit ``width`` with an ellipsis, at a word break when one is near."""
     if _text_width(title, font_size, bold) <= width:

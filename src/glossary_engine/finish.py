@@ -1,4 +1,4 @@
-"""The last step for a generated page's HTML: put in the concept maps.
+"""The last steps for a page's HTML: put in the concept maps, and drop the templates' indentation.
 
 The maps are our own inline SVG, built from escaped text. They go into the finished page, after
 sanitizing (so the allow-list for glossary text can stay small, with no SVG in it) and after the
@@ -6,6 +6,8 @@ search index was made (maps are not searched, and the index parser need not read
 """
 
 from __future__ import annotations
+
+import re
 
 from . import urls
 from .conceptmap import glossary_map, term_map
@@ -25,3 +27,22 @@ def add_maps(index: GlossaryIndex, page: str, html: str) -> str:
     # Our slot is the last one on the page: a copy typed into the glossary text comes earlier.
     before, _, after = html.rpartition(MAP_SLOT)
     return before + svg + after
+
+
+# Whitespace matters inside these; everywhere else in HTML a run of it reads as one space.
+_KEEP = re.compile(r"<(pre|textarea|script)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
+_INDENT = re.compile(r"\n[ \t\n]+")
+
+
+def compact(html: str) -> str:
+    """The page without the indentation and blank lines its templates leave (a sixth of a term page):
+    each newline and the whitespace after it become one newline, outside ``pre``, ``textarea`` and
+    ``script``, so the page renders exactly the same."""
+    parts = []
+    done = 0
+    for keep in _KEEP.finditer(html):
+        parts.append(_INDENT.sub("\n", html[done : keep.start()]))
+        parts.append(keep.group())
+        done = keep.end()
+    parts.append(_INDENT.sub("\n", html[done:]))
+    return "".join(parts)
