@@ -6,12 +6,13 @@ Run with UPDATE_GOLDEN=1 to rewrite the files after an intended change, then rev
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
 
 from conftest import SMALL
-from glossary_engine import GlossaryIndex, parse_glossary
+from glossary_engine import GlossaryIndex, pages, parse_glossary
 from glossary_engine.cards import render_cards, term_card
 from glossary_engine.crumbs import render_crumbs, term_crumb
 from glossary_engine.pages import term_page
@@ -48,3 +49,15 @@ def test_term_page_html(index: GlossaryIndex) -> None:
 def test_every_page_is_generated_once(index: GlossaryIndex) -> None:
     paths = [path for path, _ in generated_pages(index)]
     assert len(paths) == len(set(paths)) == 4 + 3 + 2 + 2 + 6
+
+
+def test_referenced_by_keeps_the_most_general_past_the_limit(
+    index: GlossaryIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pages, "MAX_BACKLINKS", 2)
+    html = term_page(index, index.terms["parameter"]).html
+    section = html[html.index('id="referenced-by"') :]
+    section = section[section.index("<p>") : section.index("</p>") + 4]
+    # Five terms link here; the two most general stay, in alphabetical order.
+    assert re.findall(r">([^<]+)</a>", section) == ["Artificial Intelligence", "Neural Network"]
+    assert section.endswith(", and 3 more terms.</p>")

@@ -26,6 +26,9 @@ from .structured import cluster_jsonld, term_jsonld
 # Generated pages need no Jinja pass from mkdocs-macros.
 _NO_MACROS = {"render_macros": False}
 PLACEHOLDER_URL = "https://glossary.example.org/"
+MAX_BACKLINKS = 60
+"""A term page lists at most this many of the terms that link to it (the most general), so a page's
+size does not grow with the glossary; glossary.json has every backlink."""
 
 
 def _authors(names: tuple[str, ...]) -> str:
@@ -93,6 +96,19 @@ def _paths_box(index: GlossaryIndex, positions: tuple[PathPosition, ...], page: 
         lines.append(f"<p>{line}</p>\n")
     title = "Learning path" if len(positions) == 1 else "Learning paths"
     return f'<div class="admonition gl-path">\n<p class="admonition-title">{title}</p>\n' + "".join(lines) + "</div>\n"
+
+
+def _backlinks(index: GlossaryIndex, backlinks: tuple[Term, ...], page: str) -> str:
+    """The terms linking here, alphabetically; past ``MAX_BACKLINKS``, the most general of them."""
+    shown = backlinks
+    if len(backlinks) > MAX_BACKLINKS:
+        keep = {t.slug for t in sorted(backlinks, key=lambda t: (-t.generality, t.title.casefold()))[:MAX_BACKLINKS]}
+        shown = tuple(t for t in backlinks if t.slug in keep)
+    # A much-referenced term has dozens of backlinks: plain links keep its page light.
+    links = ", ".join(term_link(index, t.slug, page, hover=False) for t in shown)
+    hidden = len(backlinks) - len(shown)
+    more = f", and {hidden} more term{'s' if hidden != 1 else ''}" if hidden else ""
+    return f"<p>{links}{more}.</p>\n" if hidden else f"<p>{links}</p>\n"
 
 
 def with_first_mentions_linked(index: GlossaryIndex, term: Term) -> Term:
@@ -169,9 +185,7 @@ def term_page(
         doc.section("Concept map", MAP_SLOT + "\n")
     backlinks = index.referenced_by.get(term.slug, ())
     if backlinks:
-        # A much-referenced term has dozens of backlinks: plain links keep its page light.
-        links = ", ".join(term_link(index, t.slug, page, hover=False) for t in backlinks)
-        doc.section("Referenced by", f"<p>{links}</p>\n")
+        doc.section("Referenced by", _backlinks(index, backlinks, page))
     if term.further_reading:
         doc.section(
             "Further reading",
