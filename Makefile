@@ -61,4 +61,4 @@ schema: $(STAMP)
 	$(BIN)/python -c "from glossary_engine.jsonschema import write_schema; write_schema()"
 
 clean:
-	rm -rf site .site-new .site-old
+	rm -rf site .site-new .site-old .cache

@@ -39,6 +39,7 @@ from glossary_engine.markup import Rendered
 from glossary_engine.site import generated_files
 
 GLOSSARY_FILE = "glossary.yaml"
+CACHE_DIR = ".cache/glossary"  # validated glossaries by content hash (glossary_engine/cache.py)
 PLACEHOLDER_SITE_URL = "https://glossary.example.org/"
 PROGRESS_EVERY = 500
 log = get_plugin_logger(__name__)
@@ -137,7 +138,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("the glossary's generated pages link with directory URLs: set use_directory_urls: true")
     root = _root(config)
     try:
-        glossary = load_glossary(os.path.join(root, GLOSSARY_FILE), display_path=GLOSSARY_FILE)
+        glossary = load_glossary(
+            os.path.join(root, GLOSSARY_FILE), display_path=GLOSSARY_FILE, cache_dir=os.path.join(root, CACHE_DIR)
+        )
     except GlossaryError as error:
         raise PluginError(str(error)) from None
     _build = _Build(GlossaryIndex.build(glossary), root, time.monotonic())

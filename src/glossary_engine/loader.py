@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import schema
+from . import cache, schema
 from .links import find_links
 from .model import Citation, Cluster, Contrast, Glossary, LearningPath, Question, Term
 from .problems import GlossaryError, Problem
@@ -508,8 +508,17 @@ def _parse_glossary(text: str, path: str, this_year: int | None) -> Glossary:
     )
 
 
-def load_glossary(path: str | Path, *, display_path: str | None = None, this_year: int | None = None) -> Glossary:
-    """Read and validate a glossary file; messages name it as ``display_path`` (default: as given)."""
+def load_glossary(
+    path: str | Path,
+    *,
+    display_path: str | None = None,
+    this_year: int | None = None,
+    cache_dir: str | Path | None = None,
+) -> Glossary:
+    """Read and validate a glossary file; messages name it as ``display_path`` (default: as given).
+
+    With ``cache_dir``, a file that was loaded before, unchanged, comes from the cache (``cache.py``).
+    """
     shown = display_path or str(path)
     try:
         raw = Path(path).read_bytes()
@@ -521,4 +530,14 @@ def load_glossary(path: str | Path, *, display_path: str | None = None, this_yea
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         raise GlossaryError([Problem(shown, line, column, None, "the file is not valid UTF-8 text")]) from None
-    return parse_glossary(text, shown, this_year=this_year)
+    if cache_dir is None:
+        return parse_glossary(text, shown, this_year=this_year)
+    year = this_year or datetime.date.today().year
+    folder, name = Path(cache_dir), cache.key(raw, shown, year)
+    with _no_garbage_collection():
+        cached = cache.read(folder, name)
+    if cached is not None:
+        return cached
+    glossary = parse_glossary(text, shown, this_year=year)
+    cache.write(folder, name, glossary)
+    return glossary

@@ -126,21 +126,28 @@ class _Converter:
 
 MAX_CHARACTERS = 64 * 2**20
 MAX_DEPTH = 64
-_BRACKETS = re.compile(r"[\[\]{}]")
-_LEADING = re.compile(r"^[ -]*", re.MULTILINE)
+_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
 
 
-def _nesting_estimate(text: str) -> int:
-    """A cheap upper bound on how deeply the document nests: indentation, ``- - -`` runs, flow brackets.
+def _too_deep_estimate(text: str) -> bool:
+    """Whether the document might nest deeper than MAX_DEPTH: a cheap upper bound from the deepest run
+    of unclosed flow brackets plus the longest indentation (``- - -`` runs included).
 
     Brackets inside strings (``[[slug]]`` links) can only make it larger, never smaller.
     """
-    indent = max((len(m.group()) for m in _LEADING.finditer(text)), default=0)
     depth = deepest = 0
-    for match in _BRACKETS.finditer(text):
-        depth = depth + 1 if match.group() in "[{" else max(depth - 1, 0)
-        deepest = max(deepest, depth)
-    return indent + deepest
+    for bracket in _NOT_BRACKETS.sub("", text):
+        if bracket in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif depth:
+            depth -= 1
+    room = MAX_DEPTH - deepest  # the indentation (in characters) that would take the bound past MAX_DEPTH
+    deep_indent = re.compile(rf"[ -]{{{room + 1}}}") if room >= 0 else None
+    if deep_indent is None or deep_indent.match(text):
+        return True
+    # Searching for a newline first lets the regex engine skip ahead (an anchored ^ with MULTILINE does not).
+    return re.search(rf"\n[ -]{{{room + 1}}}", text) is not None
 
 
 def _too_deep(text: str) -> Mark | None:
@@ -168,7 +175,7 @@ def read_yaml(path: str, text: str) -> Document:
         message = f"the file has {len(text):,} characters; the limit is {MAX_CHARACTERS:,}"
         return Document(path, None, lines, (Problem(path, 1, 1, None, message),))
     try:
-        deep = _too_deep(text) if _nesting_estimate(text) > MAX_DEPTH else None
+        deep = _too_deep(text) if _too_deep_estimate(text) else None
         if deep is not None:
             message = f"the document nests deeper than {MAX_DEPTH} levels"
             return Document(path, None, lines, (Problem(path, deep.line, deep.column, None, message),))
