@@ -16,6 +16,7 @@ from glossary_engine import GlossaryIndex, pages, parse_glossary
 from glossary_engine.cards import render_cards, term_card
 from glossary_engine.crumbs import render_crumbs, term_crumb
 from glossary_engine.pages import term_page
+from glossary_engine.prose import render_prose
 from glossary_engine.site import generated_pages
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -61,3 +62,21 @@ def test_referenced_by_keeps_the_most_general_past_the_limit(
     # Five terms link here; the two most general stay, in alphabetical order.
     assert re.findall(r">([^<]+)</a>", section) == ["Artificial Intelligence", "Neural Network"]
     assert section.endswith(", and 3 more terms.</p>")
+
+
+@pytest.mark.parametrize(
+    ("prose", "shown"),
+    [
+        ("[[hyperparameter]] is set by people.", "Hyperparameter"),
+        ("Training is one thing. [[hyperparameter]] choice is another.", "Hyperparameter"),
+        ("First paragraph.\n\n[[hyperparameter]] again.", "Hyperparameter"),
+        ("- [[hyperparameter]] first in a list item", "Hyperparameter"),
+        ("Pick a [[hyperparameter]] first.", "hyperparameter"),
+        ("Tuned, e.g. [[hyperparameter]] search.", "hyperparameter"),
+        ("Wrapped line\n[[hyperparameter]] goes on.", "hyperparameter"),
+        ("[[hyperparameter|the setting]] keeps its own text.", "the setting"),
+    ],
+)
+def test_a_bare_link_that_starts_a_sentence_is_capitalised(index: GlossaryIndex, prose: str, shown: str) -> None:
+    html = render_prose(index, prose, "terms/parameter.md")
+    assert re.findall(r"<a [^>]*>([^<]+)</a>", html) == [shown]

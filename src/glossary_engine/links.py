@@ -45,14 +45,40 @@ def find_links(text: str) -> Iterator[ProseLink]:
             yield ProseLink(match.group(1), match.group(2), match.start())
 
 
+# Where a sentence starts: the text's start, a paragraph, a list item, or after . ! ? and a space.
+_SENTENCE_START = re.compile(
+    r"(?:\A|\n[ \t]*\n|[.!?][\"”’)]?\s)\s*(?:(?:[-*+]|\d+[.)])\s+)?\Z|\n[ \t]*(?:[-*+]|\d+[.)])\s+\Z"
+)
+
+
+# A full stop after these does not end a sentence.
+_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "cf.", "al.", "approx.", "fig.", "no.")
+
+
+def _starts_sentence(text: str, at: int) -> bool:
+    # \A matches only at the real start of the text, even when the search starts later.
+    if _SENTENCE_START.search(text, max(0, at - 40), at) is None:
+        return False
+    words = text[max(0, at - 40) : at].split()
+    return not (words and words[-1].casefold().endswith(_ABBREVIATIONS))
+
+
 def replace_links(text: str, render: Callable[[str, str | None], str]) -> str:
     """Replace every prose link outside code by ``render(slug, text)``."""
+    return replace_links_in_sentences(text, lambda slug, shown, first: render(slug, shown))
+
+
+def replace_links_in_sentences(text: str, render: Callable[[str, str | None, bool], str]) -> str:
+    """Replace every prose link outside code by ``render(slug, text, starts_sentence)``."""
     if "[[" not in text:
         return text
     parts = []
-    previous = 0
+    done = 0
     for start, end in _prose_spans(text):
-        parts.append(text[previous:start])
-        parts.append(_LINK.sub(lambda m: render(m.group(1), m.group(2)), text[start:end]))
-        previous = end
+        for match in _LINK.finditer(text, start, end):
+            first = _starts_sentence(text, match.start())
+            parts.append(text[done : match.start()])
+            parts.append(render(match.group(1), match.group(2), first))
+            done = match.end()
+    parts.append(text[done:])
     return "".join(parts)

@@ -15,7 +15,7 @@ import cmarkgfm
 from . import markdown as md
 from . import urls
 from .index import GlossaryIndex
-from .links import replace_links
+from .links import replace_links, replace_links_in_sentences
 from .markup import esc, link
 from .model import Term
 
@@ -51,11 +51,20 @@ def markdown_link(index: GlossaryIndex, slug: str, from_page: str, label: str | 
 def prose_markdown(index: GlossaryIndex, text: str, from_page: str) -> str:
     """Prose with every ``[[slug]]`` / ``[[slug|text]]`` made a Markdown link (the loader checked them)."""
 
-    def resolve(slug: str, label: str | None) -> str:
-        shown = label if label is not None else md.text(running_name(index.terms[slug]))
-        return markdown_link(index, slug, from_page, shown)
+    def resolve(slug: str, label: str | None, starts_sentence: bool) -> str:
+        if label is None:
+            name = running_name(index.terms[slug])
+            label = md.text(capitalised(name) if starts_sentence else name)
+        return markdown_link(index, slug, from_page, label)
 
-    return replace_links(text, resolve)
+    return replace_links_in_sentences(text, resolve)
+
+
+def capitalised(name: str) -> str:
+    """A running name at the start of a sentence: "training" → "Training", "k-nearest neighbors" →
+    "K-nearest neighbors"; a first word with capitals of its own ("t-SNE", "iPhone") stays as it is."""
+    first = name.split(" ", 1)[0]
+    return name[:1].upper() + name[1:] if first.islower() and first[:1].isalpha() else name
 
 
 def to_html(markdown: str) -> str:
