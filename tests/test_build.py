@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from conftest import SMALL, BuildSite, Site, build_project, make_project
+from conftest import DEFAULT_NAV, SMALL, BuildSite, Site, build_project, make_project
 
 
 def article(html: str) -> str:
@@ -285,3 +285,22 @@ def test_hand_written_file_cannot_shadow_a_generated_file(
     with caplog.at_level(logging.ERROR), pytest.raises(Abort):
         build_site(docs={"glossary.json": "{}"})
     assert "glossary.json: the glossary generates this file; remove or rename it" in caplog.text
+
+
+def test_hand_written_links_to_sections_of_generated_pages_resolve(build_site: BuildSite) -> None:
+    # Generated pages tell MkDocs their heading ids, so its strict anchor validation covers them.
+    guide = (
+        "# Guide\n\nSee [the cards](terms/parameter.md#related-terms) and "
+        "[a question](terms/parameter.md#are-parameters-and-weights-the-same).\n"
+    )
+    site = build_site(docs={"guide.md": guide}, nav=[*DEFAULT_NAV, {"Guide": "guide.md"}])
+    assert 'href="../terms/parameter/#related-terms"' in site.html("guide/")
+
+
+def test_hand_written_link_to_a_missing_section_of_a_generated_page_fails(
+    build_site: BuildSite, caplog: pytest.LogCaptureFixture
+) -> None:
+    guide = "# Guide\n\nSee [nothing](terms/parameter.md#no-such-section).\n"
+    with caplog.at_level(logging.WARNING), pytest.raises(Abort):
+        build_site(docs={"guide.md": guide}, nav=[*DEFAULT_NAV, {"Guide": "guide.md"}])
+    assert "the doc 'terms/parameter.md' does not contain an anchor '#no-such-section'" in caplog.text
