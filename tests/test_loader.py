@@ -216,6 +216,22 @@ def test_tab_indentation_is_explained() -> None:
 
 def test_empty_file() -> None:
     assert problems("") == ["glossary.yaml:1:1: the file is empty"]
+    assert problems("# only a comment\n") == ["glossary.yaml:1:1: the file is empty"]
+
+
+def test_second_document_is_refused_where_it_starts() -> None:
+    assert problems(BASE + "---\nhub: other\n") == [
+        f"glossary.yaml:{BASE.count(chr(10)) + 1}:1: invalid YAML: a second document starts here; the file must hold one document"
+    ]
+
+
+def test_explicit_tag_that_cannot_be_read_is_a_problem_not_a_crash() -> None:
+    text = edit("generality: 928", "generality: !!int lots")
+    assert "cannot read this value: invalid literal for int() with base 10: 'lots'" in " ".join(problems(text))
+
+
+def test_merge_key_is_refused_as_a_field_name() -> None:
+    assert problems("<<: {hub: ai}\n")[0] == "glossary.yaml:1:1: keys must be plain field names"
 
 
 def test_root_must_be_a_mapping() -> None:

@@ -1,14 +1,13 @@
 """Read a YAML file into plain Python values that remember where each value came from.
 
-PyYAML's ``safe_load`` forgets positions and silently keeps the last of two duplicate keys. We compose
-the node graph instead, refuse anchors and aliases (a shared node can make a small file expand without
-bound), report every duplicate key, and turn nodes into ``Mapping``/``Sequence`` containers that carry
-the line and column of every key and value.
+PyYAML's ``safe_load`` forgets positions and silently keeps the last of two duplicate keys. We read
+libyaml's event stream instead and build ``Mapping``/``Sequence`` containers that carry the line and
+column of every key and value, refuse aliases (a shared node can make a small file expand without
+bound), report every duplicate key, and stop at a nesting depth no glossary needs.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -59,113 +58,121 @@ class Document:
     problems: tuple[Problem, ...]
 
 
-def _mark(node: yaml.Node) -> Mark:
-    start = node.start_mark
-    return Mark(start.line + 1, start.column + 1, getattr(node, "style", None))
+MAX_CHARACTERS = 64 * 2**20
+MAX_DEPTH = 64
+_SKIP = object()  # the value of a refused key: read, then dropped
+_new_mark = tuple.__new__
 
 
-class _Converter:
-    """Turns a composed node graph into located Python values, collecting problems on the way."""
+class _Builder:
+    """Builds located values straight from the parser's event stream, with a stack instead of
+    recursion: libyaml's own composer recurses (a hostile file nested a hundred thousand levels deep
+    would overflow the C stack), and skipping the node graph halves the time of reading."""
 
     def __init__(self, path: str) -> None:
         self.path = path
         self.problems: list[Problem] = []
-        self.seen: set[int] = set()
-        self.aliased = False
+        self.aliases: list[Mark] = []
+        self.stack: list[Mapping | Sequence] = []
+        self.keys: list[Any] = []  # per open mapping: the key waiting for its value, or None
+        self.root: Any = None
+        self.resolver = yaml.resolver.Resolver()
+        self.tags: dict[str, str] = {}  # plain scalar -> its resolved tag; keys repeat thousands of times
         self.constructor = yaml.constructor.SafeConstructor()
 
     def problem(self, mark: Mark, message: str) -> None:
         self.problems.append(Problem(self.path, mark.line, mark.column, None, message))
 
-    def convert(self, node: yaml.Node) -> Any:
-        if id(node) in self.seen:
-            self.aliased = True
-            return None
-        self.seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            return self.mapping(node)
-        if isinstance(node, yaml.SequenceNode):
-            return self.sequence(node)
-        if node.tag == _STR:  # the common case, without the constructor's bookkeeping
-            return node.value
+    def add(self, value: Any, mark: Mark, is_text: bool) -> None:
+        """Put a finished value into the open container (or make it the root)."""
+        if not self.stack:
+            self.root = value
+            return
+        parent = self.stack[-1]
+        if isinstance(parent, Sequence):
+            parent.append(value)
+            parent.item_marks.append(mark)
+            return
+        key = self.keys[-1]
+        if key is None:  # this value is a key
+            if not is_text:
+                self.problem(mark, "keys must be plain field names")
+                self.keys[-1] = _SKIP
+            elif value in parent.key_marks:
+                first = parent.key_marks[value]
+                self.problem(mark, f"duplicate key '{value}' (first given at line {first.line})")
+                self.keys[-1] = _SKIP
+            else:
+                parent.key_marks[value] = mark
+                self.keys[-1] = value
+            return
+        self.keys[-1] = None
+        if key is not _SKIP:
+            parent.value_marks[key] = mark
+            parent[key] = value
+
+    def scalar(self, event: Any) -> tuple[Any, bool]:
+        """The scalar's value, and whether it is plain text (a key must be; it is never constructed)."""
+        tag = event.tag
+        if tag is None or tag == "!":
+            if event.implicit[0]:  # plain: resolve (int, bool, null...), once per distinct short value
+                tag = self.tags.get(event.value)
+                if tag is None:
+                    tag = self.resolver.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
+                    if len(event.value) <= 64:
+                        self.tags[event.value] = tag
+            else:
+                tag = _STR
+        if tag == _STR:
+            return event.value, True
+        if self.stack and self.keys[-1] is None and isinstance(self.stack[-1], Mapping):
+            return event.value, False
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
-            return self.constructor.construct_object(node, deep=True)
-        except yaml.YAMLError as error:
-            self.problem(_mark(node), f"cannot read this value: {getattr(error, 'problem', error)}")
-            return None
+            return self.constructor.construct_object(node, deep=True), False
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError) as error:
+            start = event.start_mark
+            detail = getattr(error, "problem", None) or error
+            self.problem(Mark(start.line + 1, start.column + 1), f"cannot read this value: {detail}")
+            return None, False
 
-    def mapping(self, node: yaml.MappingNode) -> Mapping:
-        result = Mapping()
-        result.mark = _mark(node)
-        result.key_marks = {}
-        result.value_marks = {}
-        for key_node, value_node in node.value:
-            key_mark = _mark(key_node)
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
-                self.problem(key_mark, "keys must be plain field names")
-                continue
-            key = str(key_node.value)
-            if key in result.key_marks:
-                first = result.key_marks[key]
-                self.problem(key_mark, f"duplicate key '{key}' (first given at line {first.line})")
-                continue
-            result.key_marks[key] = key_mark
-            result.value_marks[key] = _mark(value_node)
-            result[key] = self.convert(value_node)
-        return result
-
-    def sequence(self, node: yaml.SequenceNode) -> Sequence:
-        result = Sequence()
-        result.mark = _mark(node)
-        result.item_marks = []
-        for item in node.value:
-            result.item_marks.append(_mark(item))
-            result.append(self.convert(item))
-        return result
-
-
-MAX_CHARACTERS = 64 * 2**20
-MAX_DEPTH = 64
-_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
-
-
-def _too_deep_estimate(text: str) -> bool:
-    """Whether the document might nest deeper than MAX_DEPTH: a cheap upper bound from the deepest run
-    of unclosed flow brackets plus the longest indentation (``- - -`` runs included).
-
-    Brackets inside strings (``[[slug]]`` links) can only make it larger, never smaller.
-    """
-    depth = deepest = 0
-    for bracket in _NOT_BRACKETS.sub("", text):
-        if bracket in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif depth:
-            depth -= 1
-    room = MAX_DEPTH - deepest  # the indentation (in characters) that would take the bound past MAX_DEPTH
-    deep_indent = re.compile(rf"[ -]{{{room + 1}}}") if room >= 0 else None
-    if deep_indent is None or deep_indent.match(text):
-        return True
-    # Searching for a newline first lets the regex engine skip ahead (an anchored ^ with MULTILINE does not).
-    return re.search(rf"\n[ -]{{{room + 1}}}", text) is not None
-
-
-def _too_deep(text: str) -> Mark | None:
-    """Where the document first nests deeper than MAX_DEPTH, found from the parser's event stream.
-
-    This runs before composing, because libyaml composes recursively and a hostile file nested a
-    hundred thousand levels deep would overflow the C stack.
-    """
-    depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            depth += 1
-            if depth > MAX_DEPTH:
-                start = event.start_mark
-                return Mark(start.line + 1, start.column + 1) if start else Mark(1, 1)
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            depth -= 1
-    return None
+    def feed(self, events: Any) -> Mark | None:
+        """Read every event; stop early and return where if the document nests too deeply."""
+        documents = 0
+        for event in events:
+            start = event.start_mark
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                value, is_text = self.scalar(event)
+                # tuple.__new__ skips the named tuple's Python-level constructor: half a million calls
+                self.add(value, _new_mark(Mark, (start.line + 1, start.column + 1, event.style)), is_text)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if len(self.stack) >= MAX_DEPTH:
+                    return Mark(start.line + 1, start.column + 1)
+                container: Mapping | Sequence
+                if kind is yaml.MappingStartEvent:
+                    container = Mapping()
+                    container.key_marks, container.value_marks = {}, {}
+                else:
+                    container = Sequence()
+                    container.item_marks = []
+                container.mark = Mark(start.line + 1, start.column + 1)
+                self.stack.append(container)
+                self.keys.append(None)
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                container = self.stack.pop()
+                self.keys.pop()
+                self.add(container, container.mark, False)
+            elif kind is yaml.AliasEvent:
+                self.aliases.append(Mark(start.line + 1, start.column + 1))
+                self.add(None, Mark(start.line + 1, start.column + 1), False)
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    message = "invalid YAML: a second document starts here; the file must hold one document"
+                    self.problem(Mark(start.line + 1, start.column + 1), message)
+                    return None
+        return None
 
 
 def read_yaml(path: str, text: str) -> Document:
@@ -174,12 +181,9 @@ def read_yaml(path: str, text: str) -> Document:
     if len(text) > MAX_CHARACTERS:
         message = f"the file has {len(text):,} characters; the limit is {MAX_CHARACTERS:,}"
         return Document(path, None, lines, (Problem(path, 1, 1, None, message),))
+    builder = _Builder(path)
     try:
-        deep = _too_deep(text) if _too_deep_estimate(text) else None
-        if deep is not None:
-            message = f"the document nests deeper than {MAX_DEPTH} levels"
-            return Document(path, None, lines, (Problem(path, deep.line, deep.column, None, message),))
-        node = yaml.compose(text, Loader=_Loader)
+        deep = builder.feed(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -193,13 +197,14 @@ def read_yaml(path: str, text: str) -> Document:
         return Document(path, None, lines, (Problem(path, line, column, None, f"invalid YAML: {detail}"),))
     except yaml.YAMLError as error:
         return Document(path, None, lines, (Problem(path, 1, 1, None, f"invalid YAML: {error}"),))
-    if node is None:
+    if deep is not None:
+        message = f"the document nests deeper than {MAX_DEPTH} levels"
+        return Document(path, None, lines, (Problem(path, deep.line, deep.column, None, message),))
+    if builder.aliases:
+        problems = tuple(Problem(path, m.line, m.column, None, _NO_ALIASES) for m in builder.aliases)
+        return Document(path, None, lines, problems)
+    if builder.problems and builder.problems[-1].message.startswith("invalid YAML: a second document"):
+        return Document(path, None, lines, (builder.problems[-1],))
+    if builder.root is None and not builder.problems:
         return Document(path, None, lines, (Problem(path, 1, 1, None, "the file is empty"),))
-    converter = _Converter(path)
-    root = converter.convert(node)
-    if converter.aliased:
-        # A node reached twice came from an alias; the alias events know where each alias was written.
-        marks = [e.start_mark for e in yaml.parse(text, Loader=_Loader) if isinstance(e, yaml.AliasEvent)]
-        problems = [Problem(path, m.line + 1, m.column + 1, None, _NO_ALIASES) for m in marks if m is not None]
-        return Document(path, None, lines, tuple(problems))
-    return Document(path, root, lines, tuple(converter.problems))
+    return Document(path, builder.root, lines, tuple(builder.problems))
