@@ -24,6 +24,9 @@ class ProseLink:
 
 def _prose_spans(text: str) -> Iterator[tuple[int, int]]:
     """The (start, end) spans of ``text`` that are not code."""
+    if "`" not in text and "~~~" not in text:  # most prose has no code: skip the pattern
+        yield 0, len(text)
+        return
     start = 0
     for code in _CODE.finditer(text):
         yield start, code.start()
