@@ -86,9 +86,10 @@ class _GeneratedPage(Page):
         self._rendered = None
         self._search_content = rendered.search_html
 
-    def show_search_view(self) -> str:
-        """While search indexes the page: its content without what search leaves out anyway."""
-        self._full_content = self.content
+    def show_search_view(self, html: str) -> str:
+        """While search indexes the page: its content without what search leaves out anyway.
+        ``html`` is the content as the plugins before ours left it; it comes back after search."""
+        self._full_content = html
         return self._search_content
 
     def restore_content(self) -> None:
@@ -200,12 +201,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     _build.pages_done += 1
     if _build.pages_done % PROGRESS_EVERY == 0:
         log.info(f"{_build.pages_done} pages rendered")
-    return page.show_search_view() if isinstance(page, _GeneratedPage) else html
+    return page.show_search_view(html) if isinstance(page, _GeneratedPage) else html
 
 
-@event_priority(-100)
+@event_priority(-1)
 def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-    """After search indexed the page (in its own on_page_context): give the theme the whole page."""
+    """After search indexed the page (in its own on_page_context, at the default priority 0): give
+    the theme, and any plugin after it, the whole page again."""
     if isinstance(page, _GeneratedPage):
         page.restore_content()
     return context

@@ -304,3 +304,20 @@ def test_hand_written_link_to_a_missing_section_of_a_generated_page_fails(
     with caplog.at_level(logging.WARNING), pytest.raises(Abort):
         build_site(docs={"guide.md": guide}, nav=[*DEFAULT_NAV, {"Guide": "guide.md"}])
     assert "the doc 'terms/parameter.md' does not contain an anchor '#no-such-section'" in caplog.text
+
+
+def test_content_changes_by_earlier_plugins_survive_the_search_view(tmp_path: Path) -> None:
+    # Search gets a lighter view of each generated page for a moment; what the theme gets back must
+    # be the content as every plugin before ours left it.
+    root = make_project(tmp_path)
+    (root / "hooks" / "marker.py").write_text(
+        "def on_page_content(html, page, config, files):\n    return html + '<p>MARKER</p>'\n", encoding="utf-8"
+    )
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        config.replace("hooks:\n  - hooks/glossary.py", "hooks:\n  - hooks/marker.py\n  - hooks/glossary.py"),
+        encoding="utf-8",
+    )
+    site = build_project(root)
+    assert "<p>MARKER</p>" in site.html("terms/parameter/")
+    assert "<p>MARKER</p>" in site.html("clusters/neural-networks/")

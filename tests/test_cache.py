@@ -95,3 +95,13 @@ def test_a_build_fills_the_project_cache_and_a_second_build_reads_it(
     second = build_project(project).html("terms/parameter/")
     assert entries(project / ".cache" / "glossary") == [entry]
     assert second == first
+
+
+def test_a_new_yaml_parser_version_is_a_new_key(
+    glossary_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "cache"
+    load_glossary(glossary_file, this_year=2026, cache_dir=folder)
+    monkeypatch.setattr("yaml.__version__", "99.0")
+    load_glossary(glossary_file, this_year=2026, cache_dir=folder)
+    assert len(entries(folder)) == 2

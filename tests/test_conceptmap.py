@@ -121,6 +121,7 @@ def test_page_url_is_the_directory_url_relative_to_the_page(from_page: str, to_p
 
 def test_page_url_agrees_with_mkdocs_own_urls() -> None:
     pages = ["index.md", "about.md", "terms/index.md", "terms/a.md", "clusters/x.md", "paths/p.md", "a/b/c.md"]
+    pages += ["guide/README.md", "README.md", "notes.markdown", "deep/er/index.mkd", "x/y.mdown"]
 
     def url(page: str) -> str:
         return File(page, "docs", "site", use_directory_urls=True).url

@@ -13,10 +13,12 @@ import pytest
 
 from conftest import SMALL
 from glossary_engine import GlossaryIndex, pages, parse_glossary
+from glossary_engine import markdown as md
 from glossary_engine.cards import render_cards, term_card
 from glossary_engine.crumbs import render_crumbs, term_crumb
+from glossary_engine.markup import Document
 from glossary_engine.pages import term_page
-from glossary_engine.prose import render_prose
+from glossary_engine.prose import plain_prose, render_prose, to_html
 from glossary_engine.site import generated_pages
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -80,3 +82,41 @@ def test_referenced_by_keeps_the_most_general_past_the_limit(
 def test_a_bare_link_that_starts_a_sentence_is_capitalised(index: GlossaryIndex, prose: str, shown: str) -> None:
     html = render_prose(index, prose, "terms/parameter.md")
     assert re.findall(r"<a [^>]*>([^<]+)</a>", html) == [shown]
+
+
+@pytest.mark.parametrize(
+    ("prose", "shown"),
+    [
+        ("It is final. [[hyperparameter]] choice comes next.", "Hyperparameter"),
+        ("Last one.\n\n[[hyperparameter]] after a paragraph.", "Hyperparameter"),
+        ("- **[[hyperparameter]]**: chosen by people", "Hyperparameter"),
+        ("Tuned, e.g.\n[[hyperparameter]] search.", "hyperparameter"),
+    ],
+)
+def test_sentence_starts_behind_emphasis_and_after_ordinary_words(index: GlossaryIndex, prose: str, shown: str) -> None:
+    html = render_prose(index, prose, "terms/parameter.md")
+    assert re.findall(r"<a [^>]*>([^<]+)</a>", html) == [shown]
+
+
+def test_plain_text_capitalises_like_the_page(index: GlossaryIndex) -> None:
+    assert plain_prose(index, "[[hyperparameter]] values. A [[hyperparameter]].") == (
+        "Hyperparameter values. A hyperparameter."
+    )
+
+
+def test_a_backslash_at_the_end_of_a_link_title_does_not_swallow_the_next_link() -> None:
+    html = to_html(md.link("a", "x/", "ends with \\") + " and " + md.link("b", "y/", "plain"))
+    assert re.findall(r"<a [^>]*>([^<]+)</a>", html) == ["a", "b"]
+    assert 'title="ends with \\"' in html
+
+
+def test_bare_web_addresses_in_prose_stay_text() -> None:
+    html = to_html("See www.example.org or https://example.org/a_b for more.")
+    assert "<a" not in html
+
+
+def test_repeated_and_empty_heading_ids_are_numbered_as_the_toc_extension_does() -> None:
+    doc = Document()
+    for title in ("Setup", "Setup", "???", "!!!", "Setup"):
+        doc.heading(2, title)
+    assert [h.id for h in doc.rendered({}).toc] == ["setup", "setup_1", "_1", "_2", "setup_2"]

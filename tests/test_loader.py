@@ -264,3 +264,15 @@ def test_messages_read_in_file_order() -> None:
     )
     lines = [int(m.split(":")[1]) for m in problems(text)]
     assert lines == sorted(lines)
+
+
+@pytest.mark.parametrize("value", ["!!bool maybe", '!!int ""', "!!float", "!!timestamp soon", "!!int '-'"])
+def test_any_unreadable_tagged_value_is_a_problem_not_a_crash(value: str) -> None:
+    found = problems(edit("generality: 928", f"generality: {value}"))
+    assert any(": cannot read this value: " in message for message in found), found
+
+
+def test_a_document_that_is_only_null_is_not_a_mapping() -> None:
+    assert problems("~\n") == [
+        "glossary.yaml:1:1: the file must be a mapping with the keys hub, clusters, paths and terms"
+    ]

@@ -2,8 +2,9 @@
 
 Reading and checking a 10,000-term file takes about 4 s, most of it in the YAML parser; loading the
 same validated model from a pickle takes 0.15 s. The key covers everything the result depends on: the
-file's bytes, the name messages give it, the current year (years after it are refused) and the
-engine's own source, so a change to the checks never serves a model they would now refuse. Only a
+file's bytes, the name messages give it, the current year (years after it are refused), the engine's
+own source and the versions of Python, PyYAML and libyaml, so a change to the checks or the parser
+never serves a model they would now refuse. Only a
 glossary that passed is cached; an unreadable or stale entry is ignored and rebuilt.
 
 The cache folder belongs to the project (``.cache/`` beside ``mkdocs.yml``, ignored by git): anyone
@@ -15,10 +16,14 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import sys
 import tempfile
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+
+import yaml
 
 from .model import Glossary
 
@@ -38,9 +43,11 @@ def engine_fingerprint() -> str:
 
 
 def key(raw: bytes, shown: str, this_year: int) -> str:
-    """The cache key of one load."""
+    """The cache key of one load: the file, how messages name it, the year, the engine, and the
+    libraries whose behaviour the result depends on (the YAML parser, Unicode data for name checks)."""
     digest = hashlib.sha256(raw)
-    digest.update(f"\0{shown}\0{this_year}\0{engine_fingerprint()}".encode())
+    versions = f"{sys.version}\0{yaml.__version__}\0{yaml.__with_libyaml__}\0{unicodedata.unidata_version}"
+    digest.update(f"\0{shown}\0{this_year}\0{engine_fingerprint()}\0{versions}".encode())
     return digest.hexdigest()
 
 

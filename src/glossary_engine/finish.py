@@ -29,15 +29,17 @@ def add_maps(index: GlossaryIndex, page: str, html: str) -> str:
     return before + svg + after
 
 
-# Whitespace matters inside these; everywhere else in HTML a run of it reads as one space.
-_KEEP = re.compile(r"<(pre|textarea|script)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
-_INDENT = re.compile(r"\n[ \t\n]+")
+# Whitespace can matter inside these, so they are left exactly as they are.
+_KEEP = re.compile(r"<(pre|textarea|script|code|kbd)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
+# Indentation and blank lines before a tag: between tags, where a run of whitespace reads as one space
+# (never inside an attribute value or text that goes on after the line break).
+_INDENT = re.compile(r"\n[ \t\n]+(?=<|\Z)")  # \Z: a kept element starts right after
 
 
 def compact(html: str) -> str:
-    """The page without the indentation and blank lines its templates leave (a sixth of a term page):
-    each newline and the whitespace after it become one newline, outside ``pre``, ``textarea`` and
-    ``script``, so the page renders exactly the same."""
+    """The page without the indentation and blank lines its templates leave before tags (a tenth of a
+    term page), outside ``pre``, ``textarea``, ``script``, ``code`` and ``kbd``: each such run
+    becomes one newline, so the page renders exactly the same."""
     parts = []
     done = 0
     for keep in _KEEP.finditer(html):

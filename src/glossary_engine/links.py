@@ -48,22 +48,29 @@ def find_links(text: str) -> Iterator[ProseLink]:
             yield ProseLink(match.group(1), match.group(2), match.start())
 
 
-# Where a sentence starts: the text's start, a paragraph, a list item, or after . ! ? and a space.
+# Where a sentence starts: the text's start, a paragraph, a list item, or after . ! ? and a space;
+# emphasis markers may come between (a list item that starts "**[[slug]]**").
 _SENTENCE_START = re.compile(
-    r"(?:\A|\n[ \t]*\n|[.!?][\"”’)]?\s)\s*(?:(?:[-*+]|\d+[.)])\s+)?\Z|\n[ \t]*(?:[-*+]|\d+[.)])\s+\Z"
+    r"(?:\A|\n[ \t]*\n|[.!?][\"”’)]?\s)\s*(?:(?:[-*+]|\d+[.)])\s+)?[*_]{0,3}\Z"
+    r"|\n[ \t]*(?:[-*+]|\d+[.)])\s+[*_]{0,3}\Z"
 )
 
 
-# A full stop after these does not end a sentence.
-_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "cf.", "al.", "approx.", "fig.", "no.")
+_NEW_BLOCK = re.compile(r"\n[ \t]*\n|\n[ \t]*(?:[-*+]|\d+[.)])\s")
+# A full stop after one of these words does not end a sentence.
+_ABBREVIATIONS = {"e.g.", "i.e.", "etc.", "vs.", "cf.", "al.", "approx.", "fig.", "no."}
 
 
 def _starts_sentence(text: str, at: int) -> bool:
     # \A matches only at the real start of the text, even when the search starts later.
-    if _SENTENCE_START.search(text, max(0, at - 40), at) is None:
+    found = _SENTENCE_START.search(text, max(0, at - 40), at)
+    if found is None:
         return False
-    words = text[max(0, at - 40) : at].split()
-    return not (words and words[-1].casefold().endswith(_ABBREVIATIONS))
+    span = found.group()
+    if span[:1] not in ".!?" or _NEW_BLOCK.search(span):
+        return True  # the text's start, a paragraph or a list item: no full stop to doubt
+    words = text[max(0, at - 40) : found.start() + 1].split()
+    return not (words and words[-1].casefold() in _ABBREVIATIONS)
 
 
 def replace_links(text: str, render: Callable[[str, str | None], str]) -> str:

@@ -17,8 +17,9 @@ def text(value: str) -> str:
 
 
 def attribute(value: str) -> str:
-    """Text for an HTML attribute or a Markdown link title."""
-    return html.escape(value, quote=True)
+    """Text for an HTML attribute or a Markdown link title. A backslash becomes an entity: in a
+    CommonMark title, a trailing one would escape the closing quote and swallow the next link."""
+    return html.escape(value, quote=True).replace("\\", "&#92;")
 
 
 def link(label: str, href: str, title: str | None = None) -> str:

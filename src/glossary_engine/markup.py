@@ -35,6 +35,7 @@ def unsearched(block: str) -> str:
 
 
 _NOT_WORD = re.compile(r"[^\w\s-]")
+_NUMBERED = re.compile(r"^(.*)_([0-9]+)$")
 _SPACES = re.compile(r"[-\s]+")
 
 
@@ -67,8 +68,9 @@ class Rendered:
     toc: tuple[Heading, ...]
     anchors: frozenset[str]
     search_html: str
-    """The page with what search leaves out already left out: the same index, for a fraction of the
-    parsing (Material's search parser would otherwise read every excluded section to skip it)."""
+    """The page with what search leaves out already left out, for a fraction of the parsing (Material's
+    search parser would otherwise read every excluded section to skip it). The breadcrumb goes too,
+    so the page's title and definition make one entry, not an empty one plus an ``h1`` section."""
 
 
 class Document:
@@ -93,10 +95,12 @@ class Document:
         return self.add(unsearched(block), searched=False)
 
     def _unique(self, wanted: str) -> str:
-        ident, n = wanted or "section", 0
-        while ident in self._ids:
-            n += 1
-            ident = f"{wanted}_{n}"
+        """``wanted``, or ``wanted_1``, ``wanted_2``... as the ``toc`` extension numbers repeats (an
+        empty id becomes ``_1``), so links to repeated headings keep their targets."""
+        ident = wanted
+        while ident in self._ids or not ident:
+            numbered = _NUMBERED.match(ident)
+            ident = f"{numbered.group(1)}_{int(numbered.group(2)) + 1}" if numbered else f"{ident}_1"
         self._ids.add(ident)
         return ident
 

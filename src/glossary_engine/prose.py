@@ -1,6 +1,6 @@
 """Term prose to HTML: ``[[slug]]`` links become links that show the term's definition on hover.
 
-Prose is CommonMark with GitHub's extensions (tables, strikethrough, autolinks), rendered by
+Prose is CommonMark with GitHub's tables and strikethrough, rendered by
 cmarkgfm, the C reference implementation that PyPI uses for READMEs. It is about a hundred times
 faster than Python-Markdown, and safe by default: raw HTML in the text is left out and
 ``javascript:`` links lose their target, before the page sanitizer (``sanitize.py``) runs at all.
@@ -15,7 +15,7 @@ import cmarkgfm
 from . import markdown as md
 from . import urls
 from .index import GlossaryIndex
-from .links import replace_links, replace_links_in_sentences
+from .links import replace_links_in_sentences
 from .markup import esc, link
 from .model import Term
 
@@ -67,9 +67,14 @@ def capitalised(name: str) -> str:
     return name[:1].upper() + name[1:] if first.islower() and first[:1].isalpha() else name
 
 
+# GitHub's tables and strikethrough; not its autolinks: a bare URL in prose (or in escaped text such
+# as a citation title) stays text, as it always has, and links are written as links.
+_EXTENSIONS = ["table", "strikethrough", "tagfilter"]
+
+
 def to_html(markdown: str) -> str:
-    """Render Markdown (CommonMark + GitHub extensions; raw HTML is left out)."""
-    return str(cmarkgfm.github_flavored_markdown_to_html(markdown))
+    """Render Markdown (CommonMark + GitHub's tables and strikethrough; raw HTML is left out)."""
+    return str(cmarkgfm.markdown_to_html_with_extensions(markdown, extensions=_EXTENSIONS))
 
 
 def render_prose(index: GlossaryIndex, text: str, from_page: str) -> str:
@@ -87,6 +92,14 @@ def render_list(index: GlossaryIndex, items: list[str], from_page: str, *, numbe
 
 
 def plain_prose(index: GlossaryIndex, text: str) -> str:
-    """Prose as one line of plain text (for meta descriptions): links become their shown text."""
-    flat = replace_links(text, lambda slug, label: label if label is not None else running_name(index.terms[slug]))
+    """Prose as one line of plain text (for meta descriptions): links become their shown text, as on
+    the page."""
+
+    def shown(slug: str, label: str | None, starts_sentence: bool) -> str:
+        if label is not None:
+            return label
+        name = running_name(index.terms[slug])
+        return capitalised(name) if starts_sentence else name
+
+    flat = replace_links_in_sentences(text, shown)
     return " ".join(flat.split())

@@ -76,6 +76,7 @@ class _Builder:
         self.stack: list[Mapping | Sequence] = []
         self.keys: list[Any] = []  # per open mapping: the key waiting for its value, or None
         self.root: Any = None
+        self.has_root = False  # a document whose whole value is null is not an empty file
         self.resolver = yaml.resolver.Resolver()
         self.tags: dict[str, str] = {}  # plain scalar -> its resolved tag; keys repeat thousands of times
         self.constructor = yaml.constructor.SafeConstructor()
@@ -87,6 +88,7 @@ class _Builder:
         """Put a finished value into the open container (or make it the root)."""
         if not self.stack:
             self.root = value
+            self.has_root = True
             return
         parent = self.stack[-1]
         if isinstance(parent, Sequence):
@@ -130,7 +132,7 @@ class _Builder:
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             return self.constructor.construct_object(node, deep=True), False
-        except (yaml.YAMLError, ValueError, TypeError, OverflowError) as error:
+        except Exception as error:  # PyYAML's constructors raise KeyError, IndexError... on odd values
             start = event.start_mark
             detail = getattr(error, "problem", None) or error
             self.problem(Mark(start.line + 1, start.column + 1), f"cannot read this value: {detail}")
@@ -205,6 +207,6 @@ def read_yaml(path: str, text: str) -> Document:
         return Document(path, None, lines, problems)
     if builder.problems and builder.problems[-1].message.startswith("invalid YAML: a second document"):
         return Document(path, None, lines, (builder.problems[-1],))
-    if builder.root is None and not builder.problems:
+    if not builder.has_root and not builder.problems:
         return Document(path, None, lines, (Problem(path, 1, 1, None, "the file is empty"),))
     return Document(path, builder.root, lines, tuple(builder.problems))

@@ -35,11 +35,18 @@ def relative(from_page: str, to_page: str) -> str:
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
 
 
+# The Markdown file extensions MkDocs reads, as mkdocs.utils.markdown_extensions lists them.
+_MARKDOWN = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+
+
 def _site_path(page: str) -> str:
-    """Where MkDocs serves a Markdown source page (directory URLs), from the site root; '' is the root."""
-    stem = page.removesuffix(".md")
+    """Where MkDocs serves a Markdown source page (directory URLs), from the site root; '' is the root.
+    Like MkDocs, ``index`` and ``README`` pages stand for their folder."""
+    stem, extension = posixpath.splitext(page)
+    if extension not in _MARKDOWN:
+        stem = page
     folder, name = posixpath.split(stem)
-    return folder if name == "index" else stem
+    return folder if name in ("index", "README") else stem
 
 
 def page_url(from_page: str, to_page: str) -> str:
@@ -49,8 +56,8 @@ def page_url(from_page: str, to_page: str) -> str:
     path segments alone (``posixpath.relpath`` asks the file system for the working directory, and a
     big term page makes a few hundred links).
     """
-    source = _site_path(from_page).split("/") if from_page != HOME else []
-    target = _site_path(to_page).split("/") if to_page != HOME else []
+    source = [part for part in _site_path(from_page).split("/") if part]
+    target = [part for part in _site_path(to_page).split("/") if part]
     shared = 0
     for a, b in zip(source, target, strict=False):
         if a != b:
