@@ -52,7 +52,6 @@ class _Build:
     index: GlossaryIndex
     root: str
     started: float
-    generated: set[str] = field(default_factory=set)
     pages_done: int = 0
     macro_failures: dict[str, list[UnknownName]] = field(default_factory=dict)
 
@@ -81,7 +80,7 @@ class _GeneratedPage(Page):
         assert rendered is not None, "read_source comes first"
         self.content = rendered.html
         self.toc = get_toc([heading.token() for heading in rendered.toc])  # type: ignore[misc]
-        self.present_anchor_ids = set(rendered.anchors)
+        self.present_anchor_ids = rendered.anchors
         self.links_to_anchors = {}
         self._rendered = None
         self._search_content = rendered.search_html
@@ -170,7 +169,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file = File.generated(config, src, content="", inclusion=inclusion)
         _GeneratedPage(file, config, render)
         files.append(file)
-        _build.generated.add(src)
     for path, content in generated_files(_build.index, base_url, config.site_name):
         if path in existing:
             raise PluginError(f"{config.docs_dir}/{path}: the glossary generates this file; remove or rename it")
@@ -217,8 +215,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Put the concept maps into the finished pages (after search indexing: maps are not searched),
     and drop the indentation the theme's templates leave in every page."""
     assert _build is not None
-    src = page.file.src_uri
-    return compact(add_maps(_build.index, src, output) if src in _build.generated else output)
+    generated = isinstance(page, _GeneratedPage)
+    return compact(add_maps(_build.index, page.file.src_uri, output) if generated else output)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

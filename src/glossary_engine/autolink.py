@@ -117,20 +117,6 @@ class Autolinker:
         return "".join(parts)
 
 
-def prose_fields(term: Term) -> list[str]:
-    """A term's Markdown fields in page order."""
-    return [
-        term.explanation,
-        term.why_it_matters or "",
-        term.how_it_works or "",
-        *term.examples,
-        *term.strengths,
-        *term.challenges,
-        *(c.difference for c in term.contrast),
-        *(q.answer for q in term.questions),
-    ]
-
-
 def already_linked(term: Term) -> set[str]:
     """The slugs a term page must not auto-link: itself and what its prose links already."""
-    return {term.slug, *(link.slug for text in prose_fields(term) for link in find_links(text))}
+    return {term.slug, *(link.slug for _, text in term.prose() for link in find_links(text))}

@@ -56,10 +56,7 @@ def path_url(base_url: str, path_id: str) -> str:
 
 def prose_links(term: Term) -> list[str]:
     """Slugs linked with ``[[…]]`` from a term's prose, in order of first appearance, without repeats."""
-    texts = [term.explanation, term.why_it_matters or "", term.how_it_works or ""]
-    texts += [*term.examples, *term.strengths, *term.challenges]
-    texts += [q.answer for q in term.questions] + [c.difference for c in term.contrast]
-    return list(dict.fromkeys(link.slug for text in texts for link in find_links(text)))
+    return list(dict.fromkeys(link.slug for _, text in term.prose() for link in find_links(text)))
 
 
 # -- JSON ------------------------------------------------------------------------------------------

@@ -36,11 +36,8 @@ def by_generality(terms: list[Term] | tuple[Term, ...]) -> tuple[Term, ...]:
 
 def outgoing(term: Term) -> list[str]:
     """Every term slug this term points at: related, contrast and prose links, without repeats."""
-    texts = [term.explanation, term.why_it_matters or "", term.how_it_works or ""]
-    texts += [*term.examples, *term.strengths, *term.challenges]
-    texts += [q.answer for q in term.questions] + [c.difference for c in term.contrast]
     slugs = [*term.related, *(c.term for c in term.contrast)]
-    slugs += [link.slug for text in texts for link in find_links(text)]
+    slugs += [link.slug for _, text in term.prose() for link in find_links(text)]
     return list(dict.fromkeys(s for s in slugs if s != term.slug))
 
 

@@ -43,19 +43,9 @@ def word_count(markdown: str) -> int:
     return len(_WORD.findall(plain))
 
 
-def _prose_fields(term: Term) -> list[tuple[str, str]]:
-    fields = [("explanation", term.explanation), ("why_it_matters", term.why_it_matters or "")]
-    fields.append(("how_it_works", term.how_it_works or ""))
-    for name in ("examples", "strengths", "challenges"):
-        fields.extend((f"{name}[{n}]", text) for n, text in enumerate(getattr(term, name), 1))
-    fields.extend((f"contrast[{n}]", c.difference) for n, c in enumerate(term.contrast, 1))
-    fields.extend((f"questions[{n}]", q.answer) for n, q in enumerate(term.questions, 1))
-    return fields
-
-
 def _term_findings(term: Term, full: bool) -> list[str]:
     found = []
-    for name, text in _prose_fields(term):
+    for name, text in term.prose():
         tag = _RAW_HTML.search(prose_outside_code(text))
         if tag:
             found.append(f"{name}: raw HTML ({tag.group()}) is left out of the page; write Markdown instead")

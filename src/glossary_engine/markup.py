@@ -66,11 +66,21 @@ class Rendered:
     meta: dict[str, object]
     html: str
     toc: tuple[Heading, ...]
-    anchors: frozenset[str]
     search_html: str
     """The page with what search leaves out already left out, for a fraction of the parsing (Material's
     search parser would otherwise read every excluded section to skip it). The breadcrumb goes too,
     so the page's title and definition make one entry, not an empty one plus an ``h1`` section."""
+
+    @property
+    def anchors(self) -> set[str]:
+        """The ids links may point at: every heading's."""
+        found: set[str] = set()
+        headings = list(self.toc)
+        while headings:
+            heading = headings.pop()
+            found.add(heading.id)
+            headings.extend(heading.children)
+        return found
 
 
 class Document:
@@ -133,7 +143,6 @@ class Document:
             meta,
             clean_html("".join(self._parts)),
             tuple(self._toc),
-            frozenset(self._ids),
             clean_html("".join(self._searched)),
         )
 

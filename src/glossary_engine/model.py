@@ -63,6 +63,16 @@ class Term:
     questions: tuple[Question, ...] = ()
     further_reading: tuple[Citation, ...] = ()
 
+    def prose(self) -> list[tuple[str, str]]:
+        """Every Markdown field, named as in the file, in page order (absent sections left out)."""
+        fields = [("explanation", self.explanation)]
+        fields += [(name, text) for name in ("why_it_matters", "how_it_works") if (text := getattr(self, name))]
+        for name in ("examples", "strengths", "challenges"):
+            fields += [(f"{name}[{n}]", text) for n, text in enumerate(getattr(self, name), 1)]
+        fields += [(f"contrast[{n}]", c.difference) for n, c in enumerate(self.contrast, 1)]
+        fields += [(f"questions[{n}]", q.answer) for n, q in enumerate(self.questions, 1)]
+        return fields
+
 
 @dataclass(frozen=True)
 class Cluster:
