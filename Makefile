@@ -36,14 +36,13 @@ $(AXE): package.json package-lock.json
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
 
-# Build into a fresh folder and swap it in only on success, so a failed build keeps the last good site.
+# Build into a fresh folder and publish it only on success, so a failed build keeps the last good site.
+# site is a link to the current build in .sites/; publishing flips it in one atomic rename, so a build
+# killed at any moment leaves the old site or the new one, never none.
 build: $(STAMP)
 	rm -rf .site-new
 	$(BIN)/mkdocs build --strict --site-dir .site-new
-	rm -rf .site-old
-	if [ -d site ]; then mv site .site-old; fi
-	mv .site-new site
-	rm -rf .site-old
+	$(BIN)/python -m glossary_engine.publish .site-new site
 
 test: $(STAMP) $(AXE)
 	$(BIN)/python -m pytest
@@ -61,4 +60,4 @@ schema: $(STAMP)
 	$(BIN)/python -c "from glossary_engine.jsonschema import write_schema; write_schema()"
 
 clean:
-	rm -rf site .site-new .site-old .cache
+	rm -rf site .sites .site-new .site-old .cache

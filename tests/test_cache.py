@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import pickle
 from pathlib import Path
 
@@ -20,7 +21,7 @@ def glossary_file(tmp_path: Path) -> Path:
 
 
 def entries(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*.pickle"))
+    return sorted(folder.glob("*" + cache_module.SUFFIX))
 
 
 def test_second_load_of_an_unchanged_file_comes_from_the_cache(
@@ -65,11 +66,51 @@ def test_a_damaged_entry_is_ignored_and_replaced(glossary_file: Path, tmp_path: 
     folder = tmp_path / "cache"
     expected = load_glossary(glossary_file, this_year=2026, cache_dir=folder)
     [entry] = entries(folder)
-    entry.write_bytes(b"not a pickle")
+    entry.write_bytes(b"not JSON")
     assert load_glossary(glossary_file, this_year=2026, cache_dir=folder) == expected
-    entry.write_bytes(pickle.dumps({"not": "a glossary"}))
+    entry.write_text(json.dumps({"not": "a glossary"}))
     assert load_glossary(glossary_file, this_year=2026, cache_dir=folder) == expected
-    assert isinstance(pickle.loads(entry.read_bytes()), type(expected))
+    assert json.loads(entry.read_text(encoding="utf-8"))[0] == expected.hub  # rewritten by the engine
+
+
+class _Planted:
+    """Runs code if unpickled: what a planted pickle in a shared cache folder would do."""
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (exec, ("import pathlib; pathlib.Path('PWNED').write_text('ran')",))
+
+
+def test_a_planted_pickle_under_the_current_key_runs_nothing(
+    glossary_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "cache"
+    expected = load_glossary(glossary_file, this_year=2026, cache_dir=folder)
+    [entry] = entries(folder)
+    monkeypatch.chdir(tmp_path)
+    for name in (entry, entry.with_suffix(".pickle")):
+        name.write_bytes(pickle.dumps(_Planted()))
+    assert load_glossary(glossary_file, this_year=2026, cache_dir=folder) == expected
+    assert not (tmp_path / "PWNED").exists()
+
+
+def test_a_hand_made_entry_with_markup_in_a_title_is_not_trusted(glossary_file: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    expected = load_glossary(glossary_file, this_year=2026, cache_dir=folder)
+    [entry] = entries(folder)
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data[3][0][1] = "<img src=x onerror=alert(1)>"  # the first term's title
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    assert load_glossary(glossary_file, this_year=2026, cache_dir=folder) == expected
+
+
+def test_an_entry_of_the_wrong_shape_is_ignored(glossary_file: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    expected = load_glossary(glossary_file, this_year=2026, cache_dir=folder)
+    [entry] = entries(folder)
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data[3][0][4] = "928"  # generality as text
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    assert load_glossary(glossary_file, this_year=2026, cache_dir=folder) == expected
 
 
 def test_only_the_newest_entries_are_kept(glossary_file: Path, tmp_path: Path) -> None:

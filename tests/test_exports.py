@@ -17,7 +17,7 @@ from rdflib.namespace import DCTERMS
 
 from conftest import DATA, SMALL, SMALL_SLUGS
 from glossary_engine import Cluster, Contrast, Glossary, GlossaryIndex, Term, parse_glossary
-from glossary_engine.exports import SCHEMA_VERSION, to_csv, to_json, to_skos, turtle_string
+from glossary_engine.exports import SCHEMA_VERSION, spreadsheet_cell, to_csv, to_json, to_skos, turtle_string
 
 BASE = "https://example.org/glossary/"
 
@@ -26,12 +26,12 @@ HOSTILE = textwrap.dedent(
     hub: evil
     clusters:
       - id: odd
-        title: 'Odd "names" \\ <b>here</b>'
+        title: 'Odd "names" \\ &lt;b&gt;here &lt;3'
         description: Names that break naive writers.
     terms:
       - slug: evil
-        title: 'Say "hi" \\ <img src=x onerror=alert(1)>'
-        aliases: ['<script>alert("x")</script>', 'C:\\new\\table', "Ünïcödé — 名前 🤖"]
+        title: 'Say "hi" \\ &lt;img src=x onerror=alert(1)&gt; <3'
+        aliases: ['=HYPERLINK("x") &lt;script&gt;', 'C:\\new\\table', "Ünïcödé — 名前 🤖"]
         short: 'Ends in a backslash \\'
         generality: 10
         cluster: odd
@@ -45,8 +45,8 @@ HOSTILE = textwrap.dedent(
         explanation: Also bad.
     """
 )
-HOSTILE_TITLE = 'Say "hi" \\ <img src=x onerror=alert(1)>'
-HOSTILE_ALIASES = ['<script>alert("x")</script>', "C:\\new\\table", "Ünïcödé — 名前 🤖"]
+HOSTILE_TITLE = 'Say "hi" \\ &lt;img src=x onerror=alert(1)&gt; <3'
+HOSTILE_ALIASES = ['=HYPERLINK("x") &lt;script&gt;', "C:\\new\\table", "Ünïcödé — 名前 🤖"]
 HOSTILE_SHORTS = ["Ends in a backslash \\", '"""triple""" quotes, \'single\' ones; and a comma']
 
 # Prints one export of tests/data/small.yaml; run under different hash seeds to catch set-order leaks.
@@ -379,7 +379,7 @@ def test_skos_hostile_names_round_trip(hostile: GlossaryIndex) -> None:
     assert [str(next(graph.objects(t, SKOS.definition))) for t in (evil, plain)] == HOSTILE_SHORTS
     assert set(graph.objects(plain, SKOS.prefLabel)) == {Literal('Plain\'s "quoted" term', lang="en")}
     assert set(graph.objects(URIRef(f"{BASE}clusters/odd/"), SKOS.prefLabel)) == {
-        Literal('Odd "names" \\ <b>here</b>', lang="en")
+        Literal('Odd "names" \\ &lt;b&gt;here &lt;3', lang="en")
     }
 
 
@@ -433,8 +433,14 @@ def test_csv_lines_end_in_newline_only(index: GlossaryIndex) -> None:
 def test_csv_hostile_fields_round_trip(hostile: GlossaryIndex) -> None:
     table = rows(to_csv(hostile))
     assert [row[1] for row in table[1:]] == [HOSTILE_TITLE, 'Plain\'s "quoted" term']
-    assert table[1][2] == "; ".join(HOSTILE_ALIASES)
+    assert table[1][2] == "'" + "; ".join(HOSTILE_ALIASES)  # starts like a formula: kept as text
     assert [row[3] for row in table[1:]] == HOSTILE_SHORTS
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_csv_cells_never_start_like_a_formula(start: str) -> None:
+    assert spreadsheet_cell(f"{start}1+1") == f"'{start}1+1"
+    assert spreadsheet_cell(f"a{start}1") == f"a{start}1"
 
 
 def test_csv_line_breaks_round_trip(multiline: GlossaryIndex) -> None:

@@ -91,7 +91,7 @@ SAMPLES = {
     "bad slug Bad_Slug": (
         SMALL + UNLINKED_TERM,
         [
-            "glossary.yaml:113:11: term #7: slug: expected a slug (lowercase letters, digits and hyphens), got text 'Bad_Slug'"
+            "glossary.yaml:113:11: term #7: slug: expected a slug (lowercase letters, digits and single hyphens, at most 80 characters), got text 'Bad_Slug'"
         ],
     ),
     "reserved slug 'search'": (

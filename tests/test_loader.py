@@ -193,7 +193,8 @@ def test_bad_slug() -> None:
         + "  - slug: Parameter_1\n    title: P1\n    short: P.\n    generality: 1\n    cluster: basics\n    explanation: P.\n"
     )
     assert problems(text) == [
-        "glossary.yaml:28:11: term #3: slug: expected a slug (lowercase letters, digits and hyphens), got text 'Parameter_1'"
+        "glossary.yaml:28:11: term #3: slug: expected a slug (lowercase letters, digits and single hyphens,"
+        " at most 80 characters), got text 'Parameter_1'"
     ]
 
 

@@ -1,31 +1,38 @@
 """A cache of the validated glossary, keyed by the file's bytes, so an unchanged glossary loads at once.
 
-Reading and checking a 10,000-term file takes about 4 s, most of it in the YAML parser; loading the
-same validated model from a pickle takes 0.15 s. The key covers everything the result depends on: the
-file's bytes, the name messages give it, the current year (years after it are refused), the engine's
-own source and the versions of Python, PyYAML and libyaml, so a change to the checks or the parser
-never serves a model they would now refuse. Only a
-glossary that passed is cached; an unreadable or stale entry is ignored and rebuilt.
+Reading and checking a 10,000-term file takes seconds, most of it in the YAML parser; loading the
+same validated model from the cache takes a fraction of that. The key covers everything the result
+depends on: the file's bytes, the name messages give it, the current year (years after it are
+refused), the engine's own source and the versions of Python, PyYAML and libyaml, so a change to the
+checks or the parser never serves a model they would now refuse. Only a glossary that passed is
+cached.
 
-The cache folder belongs to the project (``.cache/`` beside ``mkdocs.yml``, ignored by git): anyone
-who can write there can already change the project's hooks, so its pickles are trusted like them.
+Entries are data, never code: JSON, read back field by field into the model's records with every
+type checked, and every one-line text checked again against ``plaintext``'s rules. A cache folder
+can come from elsewhere (a CI cache, an artifact, a shared checkout); whatever sits in it can at
+worst be ignored, and an entry that is damaged, foreign or of another shape is ignored and rebuilt.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import json
 import os
-import pickle
 import sys
 import tempfile
+import types
+import typing
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from .model import Glossary
+from .model import Citation, Cluster, Contrast, Glossary, LearningPath, Question, Term
+from .plaintext import line_problem, prose_problem
 
 KEEP = 3
 """Entries kept: the current glossary and the few before it (an undo while previewing hits the cache)."""
@@ -51,14 +58,75 @@ def key(raw: bytes, shown: str, this_year: int) -> str:
     return digest.hexdigest()
 
 
+SUFFIX = ".json"
+_RECORDS: dict[str, type[Any]] = {
+    cls.__name__: cls for cls in (Citation, Contrast, Question, Term, Cluster, LearningPath, Glossary)
+}
+
+
+class _Unusable(Exception):
+    """The entry is not a glossary this engine wrote."""
+
+
+def _encode(value: Any) -> Any:
+    """A record as the list of its field values, in field order (compact, and fast to read back)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [_encode(getattr(value, f.name)) for f in dataclasses.fields(value)]
+    if isinstance(value, tuple):
+        return [_encode(item) for item in value]
+    return value
+
+
+@cache
+def _shape(cls: type[Any]) -> tuple[tuple[str, Any], ...]:
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
+
+
+def _decode(hint: Any, value: Any) -> Any:
+    """``value`` read back as ``hint`` says, or ``_Unusable``."""
+    if hint in (str, int, bool):
+        if type(value) is not hint:
+            raise _Unusable
+        return value
+    origin = typing.get_origin(hint)
+    if origin is tuple:
+        if type(value) is not list:
+            raise _Unusable
+        item = typing.get_args(hint)[0]
+        return tuple(_decode(item, v) for v in value)
+    if origin in (typing.Union, types.UnionType):  # X | None
+        if value is None:
+            return None
+        (inner,) = (a for a in typing.get_args(hint) if a is not type(None))
+        return _decode(inner, value)
+    if isinstance(hint, type) and hint.__name__ in _RECORDS:
+        shape = _shape(hint)
+        if type(value) is not list or len(value) != len(shape):
+            raise _Unusable
+        return hint(*(_decode(field_hint, v) for (_, field_hint), v in zip(shape, value, strict=True)))
+    raise _Unusable
+
+
+def _texts_pass(glossary: Glossary) -> bool:
+    """The text rules hold again (a hand-made entry cannot carry markup the loader refuses)."""
+    for term in glossary.terms:
+        lines = (term.title, term.short, *term.aliases, *(q.question for q in term.questions))
+        if any(line_problem(text) for text in lines) or any(prose_problem(text) for _, text in term.prose()):
+            return False
+    records: tuple[Cluster | LearningPath, ...] = (*glossary.clusters, *glossary.paths)
+    return not any(line_problem(r.title) or prose_problem(r.description) for r in records)
+
+
 def read(folder: Path, name: str) -> Glossary | None:
     """The cached glossary under ``name``, or None when there is none or it cannot be used."""
     try:
-        with open(folder / f"{name}.pickle", "rb") as stream:
-            glossary = pickle.load(stream)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
+        with open(folder / f"{name}{SUFFIX}", "rb") as stream:
+            data = json.load(stream)
+        glossary = _decode(Glossary, data)
+    except (OSError, ValueError, TypeError, RecursionError, _Unusable):
         return None
-    return glossary if isinstance(glossary, Glossary) else None
+    return glossary if _texts_pass(glossary) else None
 
 
 def write(folder: Path, name: str, glossary: Glossary) -> None:
@@ -67,10 +135,10 @@ def write(folder: Path, name: str, glossary: Glossary) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        with os.fdopen(handle, "wb") as stream:
-            pickle.dump(glossary, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, folder / f"{name}.pickle")
-        entries = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(_encode(glossary), stream, ensure_ascii=False, separators=(",", ":"))
+        os.replace(temporary, folder / f"{name}{SUFFIX}")
+        entries = sorted(folder.glob(f"*{SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in entries[KEEP:]:
             old.unlink(missing_ok=True)
     except OSError:

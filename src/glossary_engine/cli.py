@@ -8,6 +8,7 @@ loader's ``file:line:col: ...`` form so editors and CI can jump to them.
 from __future__ import annotations
 
 import argparse
+import fcntl
 import importlib
 import json
 import os
@@ -15,7 +16,8 @@ import re
 import sys
 import tempfile
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
@@ -27,19 +29,20 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 from .index import GlossaryIndex
 from .lint import lint
-from .loader import parse_glossary, suggest
+from .loader import SLUG_RULE, is_slug, parse_glossary, suggest
 from .model import Glossary
+from .plaintext import line_problem, printable
 from .problems import GlossaryError
-from .schema import SLUG_PATTERN
+from .schema import NAME_MAX
+from .source import UnreadableFile, read_file
 
 DEFAULT_FILE = "glossary.yaml"
 DEFAULT_BASE_URL = "https://glossary.example.org/"
 EXPORT_FORMATS = ("json", "skos", "csv")
 LONGEST_PATHS = 5
 
-_SLUG = re.compile(SLUG_PATTERN)
 # An http(s) address usable as the base of IRIs: no spaces, controls or characters IRIs forbid.
-_BASE_URL = re.compile(r'^https?://[^\x00-\x20<>"{}|^`\\/]+(?:/[^\x00-\x20<>"{}|^`\\]*)?$')
+_BASE_URL = re.compile(r'https?://[^\x00-\x20<>"{}|^`\\/]+(?:/[^\x00-\x20<>"{}|^`\\]*)?')
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -59,12 +62,12 @@ def _say(*lines: str) -> None:
 
 def _read(path: Path) -> str:
     """The file's text exactly as stored: bytes decoded, no newline translation."""
-    if not path.is_file():
+    if not path.exists():
         raise _UsageError(f"no glossary file at {path} (use --file to name it)")
     try:
-        return path.read_bytes().decode("utf-8")
-    except OSError as error:
-        raise _UsageError(f"cannot read {path}: {error.strerror}") from None
+        return read_file(path).decode("utf-8")
+    except UnreadableFile as error:
+        raise _Refusal(f"{path}: {error}") from None
     except UnicodeDecodeError as error:
         raw = error.object
         line = raw[: error.start].count(b"\n") + 1
@@ -195,8 +198,18 @@ def _new(args: argparse.Namespace) -> int:
         raise _UsageError("the title must not be empty")
     if not slug:
         raise _UsageError(f"cannot make a slug from the title '{title}'; give --slug")
-    if not _SLUG.match(slug):
-        raise _UsageError(f"'{slug}' is not a slug (lowercase letters, digits and single hyphens); give --slug")
+    if not is_slug(slug):
+        raise _UsageError(f"'{printable(slug)}' is not {SLUG_RULE}; give --slug")
+    wrong = line_problem(title, NAME_MAX)
+    if wrong:
+        raise _UsageError(f"the title {wrong}")
+    # Under the lock the file is read, changed and replaced in one go: two editors adding terms at
+    # once each get their term, the second one added to the file the first one wrote.
+    with _locked(path):
+        return _add_term(args, path, title, slug)
+
+
+def _add_term(args: argparse.Namespace, path: Path, title: str, slug: str) -> int:
     text, glossary = _load(path)
     terms = {t.slug: t for t in glossary.terms}
     clusters = {c.id for c in glossary.clusters}
@@ -231,17 +244,46 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold the glossary's edit lock (a ``.glossary.yaml.lock`` file beside it) while the body runs.
+    The lock is a file of its own because every write replaces the glossary with a new file."""
+    if not path.exists():
+        raise _UsageError(f"no glossary file at {path} (use --file to name it)")
+    target = path.resolve()
+    lock = target.parent / f".{target.name}.lock"
+    try:
+        handle = os.open(lock, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+    except OSError as error:
+        raise _Refusal(f"{path}: not changed: cannot create the lock file {lock}: {error.strerror}") from None
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)  # closing releases the lock
+
+
 def _replace(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` atomically: a reader sees the old file or the new one, never half."""
+    """Write ``text`` to ``path`` atomically: a reader sees the old file or the new one, never half.
+    A read-only file is refused, not replaced (renaming over it would succeed in a writable folder)."""
     path = path.resolve()  # through a symlink, so the link stays a link
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        mode = path.stat().st_mode & 0o7777
+        if not mode & 0o222:
+            raise _Refusal(f"{path}: not changed: the file is read-only")
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as error:
+        raise _Refusal(f"{path}: not changed: cannot write in {path.parent}: {error.strerror}") from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(text.encode("utf-8"))
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, path.stat().st_mode & 0o7777)
+        os.chmod(temporary, mode)
         os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise _Refusal(f"{path}: not changed: the write failed: {error.strerror}") from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -291,7 +333,7 @@ def _stats(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     base_url: str = args.base_url
-    if not _BASE_URL.match(base_url):
+    if not _BASE_URL.fullmatch(base_url):
         raise _UsageError(f"--base-url: expected an http(s) URL, got '{base_url}'")
     if not base_url.endswith("/"):
         base_url += "/"

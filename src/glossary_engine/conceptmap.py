@@ -119,9 +119,16 @@ def _fit(title: str, width: float, font_size: float, bold: bool = False) -> str:
     """``title`` cut to fit ``width`` with an ellipsis, at a word break when one is near."""
     if _text_width(title, font_size, bold) <= width:
         return title
-    end = len(title)
-    while end > 1 and _text_width(title[:end] + "…", font_size, bold) > width:
-        end -= 1
+    # One pass of running widths (the cost stays linear in the title's length, however long).
+    scale = font_size * (1.15 if bold else 1.05)
+    room = width - _text_width("…", font_size, bold)
+    end, used = 0, 0.0
+    for ch in title:
+        used += _EM.get(unicodedata.normalize("NFD", ch)[:1], 0.6) * scale
+        if used > room:
+            break
+        end += 1
+    end = max(end, 1)
     space = title.rfind(" ", 0, end + 1)
     if space >= end * 0.6:
         end = space

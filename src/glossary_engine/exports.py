@@ -29,13 +29,13 @@ from .model import Citation, Term
 SCHEMA_VERSION = 1
 
 # An absolute IRI usable inside Turtle's <...>: a scheme, no spaces, controls or characters IRIREF forbids.
-_BASE_URL = re.compile(r'^[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>"{}|^`\\]*/$')
+_BASE_URL = re.compile(r'[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>"{}|^`\\]*/')
 _TURTLE_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _TURTLE_SPECIAL = re.compile(r'[\\"\x00-\x1f\x7f]')
 
 
 def _check_base_url(base_url: str) -> None:
-    if not _BASE_URL.match(base_url):
+    if not _BASE_URL.fullmatch(base_url):
         raise ValueError(f"base_url must be an absolute URL ending in '/', got {base_url!r}")
 
 
@@ -231,11 +231,21 @@ def to_skos(index: GlossaryIndex, base_url: str, *, title: str | None = None) ->
 CSV_COLUMNS = ("slug", "title", "aliases", "short", "year", "generality", "cluster", "related", "url")
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(text: str) -> str:
+    """A text cell a spreadsheet shows as text: one that starts like a formula (``=``, ``+``, ``-``,
+    ``@``, tab or carriage return) gets a leading apostrophe, as OWASP advises against CSV injection."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def to_csv(index: GlossaryIndex) -> str:
     """One row per term in glossary order, after a header row of ``CSV_COLUMNS``.
 
     Aliases are joined with "; " and related slugs with " "; ``url`` is the site-relative page path
-    ``terms/<slug>/``. Fields are quoted only when needed, and lines end in "\\n".
+    ``terms/<slug>/``. Fields are quoted only when needed, and lines end in "\\n". Text cells pass
+    through ``spreadsheet_cell``, so no cell runs as a formula when the file is opened.
     """
     out = io.StringIO()
     writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
@@ -244,9 +254,9 @@ def to_csv(index: GlossaryIndex) -> str:
         writer.writerow(
             (
                 term.slug,
-                term.title,
-                "; ".join(term.aliases),
-                term.short,
+                spreadsheet_cell(term.title),
+                spreadsheet_cell("; ".join(term.aliases)),
+                spreadsheet_cell(term.short),
                 "" if term.year is None else term.year,
                 term.generality,
                 term.cluster,

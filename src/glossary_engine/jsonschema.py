@@ -26,7 +26,8 @@ _SOME_TEXT = r"\S"
 
 def _locator(kind: str) -> dict[str, Any]:
     # The loader owns the identifier patterns; reuse them so the two cannot drift apart.
-    pattern = loader._LOCATORS[kind][0].pattern
+    # The loader full-matches them; a JSON Schema pattern matches anywhere unless anchored.
+    pattern = f"^(?:{loader._LOCATORS[kind][0].pattern})$"
     text = {"type": "string", "pattern": pattern}
     if kind != schema.ISBN:
         return text
@@ -43,8 +44,9 @@ def _locator(kind: str) -> dict[str, Any]:
 def _value(field: Field) -> dict[str, Any]:
     """The schema of one field's value, without its description."""
     kind = field.kind
-    slug = {"type": "string", "pattern": schema.SLUG_PATTERN}
-    line = {"type": "string", "pattern": _LINE_PATTERN}
+    slug = {"type": "string", "pattern": schema.SLUG_PATTERN, "maxLength": schema.SLUG_MAX}
+    # The loader's limit applies to the trimmed text; the schema allows the surrounding white space.
+    line = {"type": "string", "pattern": _LINE_PATTERN, "maxLength": (field.maximum or schema.LINE_MAX) + 20}
     markdown = {"type": "string", "pattern": _SOME_TEXT}
     if kind == schema.SLUG and field.name in ("slug", "id"):
         # A term's slug and a cluster's or path's id name pages, so the loader keeps the site's own names free.

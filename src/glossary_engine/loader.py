@@ -18,24 +18,33 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import cache, schema
+from . import cache, plaintext, schema
 from .links import find_links
 from .model import Citation, Cluster, Contrast, Glossary, LearningPath, Question, Term
 from .problems import GlossaryError, Problem
 from .schema import Field
-from .source import Mapping, Mark, Sequence, read_yaml
+from .source import Mapping, Mark, Sequence, UnreadableFile, read_file, read_yaml
 
 _SLUG = re.compile(schema.SLUG_PATTERN)
-_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
-_ARXIV = re.compile(r"^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?$")
-_ISBN = re.compile(r"^(?:\d[- ]?){9}[\dX]$|^(?:\d[- ]?){12}\d$")
-_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
+# Patterns are used with fullmatch: "$" alone would also accept a value with a final newline.
+_DOI = re.compile(r"10\.\d{4,9}/\S+")
+_ARXIV = re.compile(r"(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?")
+_ISBN = re.compile(r"(?:\d[- ]?){9}[\dX]|(?:\d[- ]?){12}\d")
+_URL = re.compile(r"https?://[^\s/$.?#][^\s]*")
 _LOCATORS = {
     schema.DOI: (_DOI, "a DOI like '10.1038/323533a0'"),
     schema.ARXIV: (_ARXIV, "an arXiv id like '1706.03762'"),
     schema.ISBN: (_ISBN, "an ISBN like '9780262035613'"),
     schema.URL: (_URL, "an http(s) URL like 'https://example.org/paper'"),
 }
+
+
+SLUG_RULE = f"a slug (lowercase letters, digits and single hyphens, at most {schema.SLUG_MAX} characters)"
+
+
+def is_slug(value: object) -> bool:
+    """Whether ``value`` is a usable slug: the whole string matches, and it fits in a file name."""
+    return isinstance(value, str) and len(value) <= schema.SLUG_MAX and _SLUG.fullmatch(value) is not None
 
 
 def suggest(name: str, candidates: Iterable[str]) -> str:
@@ -87,44 +96,52 @@ class _Checker:
 
     # -- one value ---------------------------------------------------------------------------------
 
-    def line_text(self, value: Any, mark: Mark, subject: str | None, name: str) -> str | None:
+    def line_text(
+        self, value: Any, mark: Mark, subject: str | None, name: str, maximum: int | None = None
+    ) -> str | None:
         if not isinstance(value, str) or isinstance(value, bool):
             self.problem(mark, subject, f"{name}: expected text, got {describe(value)}")
             return None
-        text = value.strip()
+        text = plaintext.normalize(value.strip())
         if not text:
             self.problem(mark, subject, f"{name}: must not be empty")
             return None
         if "\n" in text:
             self.problem(mark, subject, f"{name}: must be a single line")
             return None
+        wrong = plaintext.line_problem(text, maximum or schema.LINE_MAX)
+        if wrong:
+            self.problem(mark, subject, f"{name}: {wrong}")
+            return None
         return text
+
+    def prose_text(self, value: Any, mark: Mark, subject: str | None, name: str, field: str) -> str | None:
+        if not isinstance(value, str) or not value.strip():
+            self.problem(mark, subject, f"{name}: expected Markdown text, got {describe(value)}")
+            return None
+        wrong = plaintext.prose_problem(value)
+        if wrong:
+            self.problem(mark, subject, f"{name}: {wrong}")
+            return None
+        self.prose.append(_Prose(subject or "", field, value, mark))
+        return value.strip()
 
     def value(self, field: Field, value: Any, mark: Mark, subject: str | None) -> Any:
         """Check one field's value; return the cleaned value or None after reporting a problem."""
         name = field.name
         kind = field.kind
         if kind == schema.SLUG:
-            if not isinstance(value, str) or not _SLUG.match(value):
-                self.problem(
-                    mark,
-                    subject,
-                    f"{name}: expected a slug (lowercase letters, digits and hyphens), got {describe(value)}",
-                )
+            if not is_slug(value):
+                self.problem(mark, subject, f"{name}: expected {SLUG_RULE}, got {describe(value)}")
                 return None
             if value in schema.RESERVED_SLUGS and name in ("slug", "id"):
                 self.problem(mark, subject, f"{name}: '{value}' is reserved for a page of the site; choose another")
                 return None
             return value
         if kind == schema.LINE:
-            return self.line_text(value, mark, subject, name)
+            return self.line_text(value, mark, subject, name, field.maximum)
         if kind == schema.MARKDOWN:
-            if not isinstance(value, str) or not value.strip():
-                self.problem(mark, subject, f"{name}: expected Markdown text, got {describe(value)}")
-                return None
-            text = value.strip()
-            self.prose.append(_Prose(subject or "", name, value, mark))
-            return text
+            return self.prose_text(value, mark, subject, name, name)
         if kind == schema.INTEGER:
             low, high = field.minimum, field.maximum
             if isinstance(value, bool) or not isinstance(value, int) or not (low <= value <= high):  # type: ignore[operator]
@@ -154,7 +171,7 @@ class _Checker:
         if kind in _LOCATORS:
             pattern, what = _LOCATORS[kind]
             locator = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else None
-            if locator is None or not pattern.match(locator):
+            if locator is None or not pattern.fullmatch(locator):
                 self.problem(mark, subject, f"{name}: expected {what}, got {describe(value)}")
                 return None
             return locator
@@ -166,20 +183,18 @@ class _Checker:
         for index, (item, item_mark) in enumerate(zip(value, value.item_marks, strict=True)):
             label = f"{name}[{index + 1}]"
             if kind in (schema.TERM_REFS, schema.SLUGS):
-                if not isinstance(item, str) or not _SLUG.match(item):
+                if not is_slug(item):
                     self.problem(item_mark, subject, f"{name}: expected a term slug, got {describe(item)}")
                     continue
                 items.append((item, item_mark))
             elif kind == schema.LINES:
-                line = self.line_text(item, item_mark, subject, label)
+                line = self.line_text(item, item_mark, subject, label, field.maximum)
                 if line is not None:
                     items.append(line)
             elif kind == schema.MARKDOWN_LIST:
-                if not isinstance(item, str) or not item.strip():
-                    self.problem(item_mark, subject, f"{label}: expected Markdown text, got {describe(item)}")
-                    continue
-                self.prose.append(_Prose(subject or "", name, item, item_mark))
-                items.append(item.strip())
+                prose = self.prose_text(item, item_mark, subject, label, name)
+                if prose is not None:
+                    items.append(prose)
             elif kind == schema.RECORDS:
                 if not isinstance(item, Mapping):
                     self.problem(item_mark, subject, f"{label}: expected a mapping of fields, got {describe(item)}")
@@ -230,7 +245,7 @@ class _Checker:
 
 
 def _subject(kind: str, name: Any, index: int) -> str:
-    return f"{kind} '{name}'" if isinstance(name, str) and _SLUG.match(name) else f"{kind} #{index + 1}"
+    return f"{kind} '{name}'" if isinstance(name, str) and is_slug(name) else f"{kind} #{index + 1}"
 
 
 def _subjects(raw: Any, kind: str, id_key: str) -> list[str]:
@@ -521,9 +536,9 @@ def load_glossary(
     """
     shown = display_path or str(path)
     try:
-        raw = Path(path).read_bytes()
-    except OSError as error:
-        raise GlossaryError([Problem(shown, 1, 1, None, f"cannot read the file: {error.strerror}")]) from None
+        raw = read_file(path)
+    except UnreadableFile as error:
+        raise GlossaryError([Problem(shown, 1, 1, None, str(error))]) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:

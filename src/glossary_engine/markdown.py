@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import re
 
+from .plaintext import tooltip
+
 _SPECIAL = re.compile(r"([\\`*_\[\]#|])")
 # Characters that would end or break a Markdown link target; percent-encoding keeps the URL the same.
 _UNSAFE_IN_TARGET = str.maketrans({" ": "%20", "<": "%3C", ">": "%3E"})
@@ -27,7 +29,7 @@ def link(label: str, href: str, title: str | None = None) -> str:
     target = href.translate(_UNSAFE_IN_TARGET)
     if not _balanced(target):  # balanced parentheses (common in DOIs) are fine as they are
         target = target.translate(_PARENTHESES)
-    return f'[{label}]({target} "{attribute(title)}")' if title else f"[{label}]({target})"
+    return f'[{label}]({target} "{attribute(tooltip(title))}")' if title else f"[{label}]({target})"
 
 
 def _balanced(value: str) -> bool:

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from .plaintext import tooltip
 from .sanitize import clean_html, plain
 
 
@@ -22,7 +23,7 @@ def esc(value: str) -> str:
 
 def link(label: str, href: str, title: str | None = None) -> str:
     """An ``<a>``: ``label`` is HTML already; ``title`` is plain text shown on hover."""
-    hover = f' title="{esc(title)}"' if title else ""
+    hover = f' title="{esc(tooltip(title))}"' if title else ""
     return f'<a href="{esc(href)}"{hover}>{label}</a>'
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .plaintext import printable
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -18,7 +20,8 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}:{self.column}"
-        return f"{where}: {self.subject}: {self.message}" if self.subject else f"{where}: {self.message}"
+        text = f"{where}: {self.subject}: {self.message}" if self.subject else f"{where}: {self.message}"
+        return printable(text)  # messages quote the file's text, and they go to a terminal
 
 
 class GlossaryError(Exception):

@@ -12,6 +12,8 @@ import html
 
 import nh3
 
+from .plaintext import tooltip
+
 _TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt", "em",
     "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "ins", "kbd", "li", "mark",
@@ -31,8 +33,15 @@ _ATTRIBUTES = {
 _SCHEMES = {"http", "https", "mailto"}
 
 
+def _filter_attribute(element: str, attribute: str, value: str) -> str:
+    """A ``title`` (a Markdown link title in prose, say) becomes tooltip-safe: Material's tooltips
+    read it into ``innerHTML``."""
+    return tooltip(value) if attribute == "title" else value
+
+
 # Built once: making the sanitizer for every page would cost as much as running it.
 _CLEANER = nh3.Cleaner(
+    attribute_filter=_filter_attribute,
     tags=_TAGS,
     attributes=_ATTRIBUTES,
     url_schemes=_SCHEMES,

@@ -9,6 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SLUG_MAX = 80
+"""Longest slug: it becomes a folder name, and file systems refuse names past 255 bytes."""
+LINE_MAX = 500
+"""Longest one-line value, in characters, unless its field sets a lower limit."""
+NAME_MAX = 120
+"""Longest title, alias or link text: names are shown in navigation, cards and maps."""
 
 # Kinds of value a field can hold. The loader has one checker per kind.
 SLUG = "slug"  # lowercase letters, digits and single hyphens
@@ -37,7 +43,7 @@ class Field:
     required: bool
     help: str
     minimum: int | None = None
-    maximum: int | None = None
+    maximum: int | None = None  # a number's bounds; for text, its greatest length (default LINE_MAX)
     record: tuple[Field, ...] = ()
 
 
@@ -67,7 +73,7 @@ QUESTION_FIELDS = (
 
 TERM_FIELDS = (
     Field("slug", SLUG, True, "Stable identifier and URL: /terms/<slug>/. Never change it once published."),
-    Field("title", LINE, True, "The name of the term as readers know it."),
+    Field("title", LINE, True, "The name of the term as readers know it.", maximum=NAME_MAX),
     Field(
         "formerly",
         SLUGS,
@@ -80,8 +86,9 @@ TERM_FIELDS = (
         False,
         "How a bare [[slug]] link reads in running prose. By default the title in lower case, keeping acronyms"
         " and words with inner capitals; set it for names, e.g. Bayes' theorem.",
+        maximum=NAME_MAX,
     ),
-    Field("aliases", LINES, False, 'Other names and acronyms ("also known as"); search finds them.'),
+    Field("aliases", LINES, False, 'Other names and acronyms ("also known as"); search finds them.', maximum=NAME_MAX),
     Field(
         "autolink",
         BOOLEAN,
@@ -106,13 +113,13 @@ TERM_FIELDS = (
 
 CLUSTER_FIELDS = (
     Field("id", SLUG, True, "Stable identifier and URL: /clusters/<id>/."),
-    Field("title", LINE, True, "Name of the topic area."),
+    Field("title", LINE, True, "Name of the topic area.", maximum=NAME_MAX),
     Field("description", MARKDOWN, True, "What the cluster covers."),
 )
 
 PATH_FIELDS = (
     Field("id", SLUG, True, "Stable identifier and URL: /paths/<id>/."),
-    Field("title", LINE, True, "Name of the learning path."),
+    Field("title", LINE, True, "Name of the learning path.", maximum=NAME_MAX),
     Field("description", MARKDOWN, True, "What a reader understands at the end."),
     Field("steps", TERM_REFS, True, "Term slugs in reading order; no repeats."),
 )

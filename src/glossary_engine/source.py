@@ -8,6 +8,8 @@ bound), report every duplicate key, and stop at a nesting depth no glossary need
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -59,6 +61,7 @@ class Document:
 
 
 MAX_CHARACTERS = 64 * 2**20
+MAX_BYTES = 4 * MAX_CHARACTERS  # UTF-8 takes at most four bytes a character
 MAX_DEPTH = 64
 _SKIP = object()  # the value of a refused key: read, then dropped
 _new_mark = tuple.__new__
@@ -177,6 +180,58 @@ class _Builder:
         return None
 
 
+class UnreadableFile(Exception):
+    """The file cannot be read as a glossary at all; the message says why, for a person."""
+
+
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def read_file(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a regular file of at most ``MAX_BYTES``, or ``UnreadableFile``.
+
+    A pull request can turn glossary.yaml into a symlink to /dev/zero (read whole, it exhausts
+    memory) or into a named pipe (reading blocks for ever). So the file is opened without blocking,
+    checked with ``fstat`` on the open descriptor (no swap between check and read), and read no
+    further than the limit."""
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        raise UnreadableFile(f"cannot read the file: {error.strerror}") from None
+    try:
+        info = os.fstat(handle)
+        kind = next((name for test, name in _KINDS if test(info.st_mode)), None)
+        if kind is not None or not stat.S_ISREG(info.st_mode):
+            raise UnreadableFile(f"is {kind or 'not a regular file'}, not a regular file; refusing to read it")
+        limit = f"the limit is {MAX_BYTES:,} bytes"
+        if info.st_size > MAX_BYTES:
+            raise UnreadableFile(f"the file has {info.st_size:,} bytes; {limit}")
+        chunks: list[bytes] = []
+        size = 0
+        while chunk := os.read(handle, 1 << 20):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > MAX_BYTES:  # the file grew while being read
+                raise UnreadableFile(f"the file has more than {MAX_BYTES:,} bytes; {limit}")
+        return b"".join(chunks)
+    except OSError as error:
+        raise UnreadableFile(f"cannot read the file: {error.strerror}") from None
+    finally:
+        os.close(handle)
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of a character offset in ``text``."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
 def read_yaml(path: str, text: str) -> Document:
     """Parse ``text`` (the contents of ``path``) into located values; never raises for bad YAML."""
     lines = tuple(text.splitlines())
@@ -197,6 +252,13 @@ def read_yaml(path: str, text: str) -> Document:
         if "\t" in (lines[line - 1] if 0 < line <= len(lines) else ""):
             detail += " (tabs are not allowed for indentation; use spaces)"
         return Document(path, None, lines, (Problem(path, line, column, None, f"invalid YAML: {detail}"),))
+    except yaml.reader.ReaderError as error:
+        # A character YAML does not allow in a file (a raw control character, say): the reader knows
+        # only its offset, so the line and column are worked out here.
+        line, column = _position(text, error.position)
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        message = f"invalid YAML: the character U+{code:04X} is not allowed in a YAML file; remove it"
+        return Document(path, None, lines, (Problem(path, line, column, None, message),))
     except yaml.YAMLError as error:
         return Document(path, None, lines, (Problem(path, 1, 1, None, f"invalid YAML: {error}"),))
     if deep is not None:

@@ -17,7 +17,9 @@
   const render = async () => {
     const { terms, names } = await load();
     const typed = input.value.trim().replace(/\s+/g, " ").toLowerCase();
-    const found = names[typed] ?? (typed.endsWith("s") ? names[typed.slice(0, -1)] : undefined);
+    // Own properties only: "constructor" or "__proto__" typed into the box names no term.
+    const lookup = (name) => (Object.hasOwn(names, name) ? names[name] : undefined);
+    const found = lookup(typed) ?? (typed.endsWith("s") ? lookup(typed.slice(0, -1)) : undefined);
     const pinned = list.querySelector(".gl-best-match");
     const href = found === undefined ? null : new URL(`terms/${terms[found][1]}/`, base).href;
     if (pinned && pinned.firstChild.href === href) return;
