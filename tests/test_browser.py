@@ -198,3 +198,83 @@ def test_term_page_fits_a_phone_without_sideways_scrolling(browser: object, base
     context.close()
     assert overflow <= 0
     assert reader.errors == []
+
+
+# -- hostile input in the browser ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A site built from hostile glossary text (see test_hostile.py), served over HTTP."""
+    from conftest import DEFAULT_NAV, build_project, make_project
+    from test_hostile import HOSTILE
+
+    root = tmp_path_factory.mktemp("hostile")
+    docs = {"about.md": "# About\n\nRead {{ term('parameter') }} and {{ term('hyperparameter') }}.\n"}
+    site = build_project(make_project(root, HOSTILE, docs), [*DEFAULT_NAV, {"About": "about.md"}])
+    handler = functools.partial(_QuietHandler, directory=str(site.site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+HOSTILE_PAGES = ["terms/parameter/", "terms/weights-and-biases/", "terms/", "timeline/", "about/", "concept-map/"]
+
+
+@pytest.mark.parametrize("path", HOSTILE_PAGES)
+def test_hovering_and_focusing_every_link_on_a_hostile_site_runs_no_script(
+    browser: object, hostile_url: str, path: str
+) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    reader = Reader(context.new_page(), hostile_url)
+    page = reader.page
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))  # type: ignore[attr-defined]
+    reader.open(path)
+    # Every element Material gives a tooltip: anything with a title, and cut-off navigation entries.
+    targets = page.locator("[title], .md-ellipsis")  # type: ignore[attr-defined]
+    hovered = 0
+    for i in range(targets.count()):
+        target = targets.nth(i)
+        if not target.is_visible():
+            continue
+        # Events straight to the element: a sticky header may cover it where a pointer would land.
+        target.dispatch_event("mouseenter")
+        target.focus()
+        page.wait_for_timeout(20)  # type: ignore[attr-defined]
+        target.dispatch_event("mouseleave")
+        hovered += 1
+    for _ in range(40):  # and the keyboard: tab through the page
+        page.keyboard.press("Tab")  # type: ignore[attr-defined]
+    page.wait_for_timeout(300)  # type: ignore[attr-defined]
+    context.close()
+    assert hovered > 0
+    assert dialogs == [], "a script from the glossary ran"
+    assert reader.errors == []
+
+
+def test_a_hostile_link_title_shows_as_text_in_its_tooltip(browser: object, hostile_url: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    reader = Reader(context.new_page(), hostile_url)
+    page = reader.open("terms/parameter/")
+    page.locator('article a[href="https://example.org/"]').first.hover()  # type: ignore[attr-defined]
+    tooltip = page.locator(".md-tooltip2--active")  # type: ignore[attr-defined]
+    tooltip.wait_for()
+    text = tooltip.inner_text()
+    count = tooltip.locator("img").count()
+    context.close()
+    assert text == "<img src=x onerror=alert(7)>"
+    assert count == 0
+
+
+@pytest.mark.parametrize("query", ["constructor", "__proto__", "toString", "hasOwnProperty"])
+def test_typing_an_object_property_name_into_search_throws_nothing(reader: Reader, query: str) -> None:
+    page = reader.open("terms/parameter/")
+    page.click("input.md-search__input")  # type: ignore[attr-defined]
+    page.locator("input.md-search__input").press_sequentially(query, delay=20)  # type: ignore[attr-defined]
+    page.wait_for_timeout(500)  # type: ignore[attr-defined]
+    assert page.locator(".gl-best-match").count() == 0  # type: ignore[attr-defined]

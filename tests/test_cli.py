@@ -342,3 +342,36 @@ def test_export_of_a_broken_file_fails_with_its_problems(project: Path) -> None:
     result = glossary(broken(project), "export", "--format", "json")
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr.splitlines() == BROKEN_PROBLEMS
+
+
+def test_new_run_three_times_at_once_keeps_every_term(project: Path) -> None:
+    titles = ["Learning rate", "Batch size", "Epoch"]
+    runs = [
+        subprocess.Popen([*COMMAND, "new", title, "--cluster", "neural-networks"], cwd=project, stderr=subprocess.PIPE)
+        for title in titles
+    ]
+    assert [run.wait(timeout=60) for run in runs] == [0, 0, 0]
+    slugs = {t.slug for t in parse_glossary((project / "glossary.yaml").read_text(encoding="utf-8")).terms}
+    assert {"learning-rate", "batch-size", "epoch"} <= slugs
+
+
+def test_new_refuses_a_read_only_glossary(project: Path) -> None:
+    path = project / "glossary.yaml"
+    path.chmod(0o444)
+    result = glossary(project, "new", "Learning rate", "--cluster", "neural-networks")
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == f"{path}: not changed: the file is read-only\n"
+    assert path.read_text(encoding="utf-8") == SMALL
+
+
+def test_new_in_a_folder_it_cannot_write_is_a_message(tmp_path_factory: pytest.TempPathFactory) -> None:
+    # Root ignores folder permissions; /proc refuses every new file, even root's. A glossary reached
+    # through a link into it stands for one in a folder nobody may write to.
+    folder = tmp_path_factory.mktemp("elsewhere")
+    (folder / "glossary.yaml").symlink_to("/proc/self/cmdline")
+    result = glossary(folder, "new", "Learning rate", "--cluster", "neural-networks")
+    assert (result.returncode, result.stdout) == (1, "")
+    assert re.fullmatch(
+        r"glossary\.yaml: not changed: cannot create the lock file /proc/\d+/\.cmdline\.lock: No such file or directory\n",
+        result.stderr,
+    )
