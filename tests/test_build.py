@@ -34,6 +34,7 @@ def test_term_page_has_every_section_present(small_site: Site) -> None:
     page = article(small_site.html("terms/parameter/"))
     headings = re.findall(r'<h2 [^>]*id="[^"]+">([^<]+)<', page)
     assert headings == [
+        "Where it fits",
         "Why it matters",
         "How it works",
         "Examples",
@@ -93,6 +94,25 @@ def test_learning_path_box_gives_step_and_neighbours(small_site: Site) -> None:
     assert re.search(r'← Read before: <a href="\.\./how-neural-networks-work/"[^>]*>How Neural Networks Work</a>', box)
     assert re.search(r'Read after: <a href="\.\./weights-and-biases/"[^>]*>Weights and Biases</a> →', box)
     assert "<strong>Tuning a model</strong></a> · step 1 of 2" in box
+
+
+def test_where_it_fits_places_the_term_under_its_cluster_and_the_hub(small_site: Site) -> None:
+    page = article(small_site.html("terms/parameter/"))
+    section = page[page.index('id="where-it-fits"') :]
+    section = section[: section.index("<h2")]
+    assert re.search(
+        r'Part of <a href="\.\./\.\./clusters/neural-networks/"><strong>Neural Networks and Deep Learning</strong>'
+        r'</a> \(5 terms\), one of 2 clusters under <a href="\.\./artificial-intelligence/"[^>]*>Artificial'
+        r" Intelligence</a>\.",
+        section,
+    )
+    assert '<div class="admonition gl-path">' in section  # read before and after, per path
+    assert '<a href="#where-it-fits" class="md-nav__link">' in small_site.html("terms/parameter/")  # in the contents
+
+
+def test_the_hub_says_it_is_where_the_glossary_starts(small_site: Site) -> None:
+    page = article(small_site.html("terms/artificial-intelligence/"))
+    assert "Artificial Intelligence is where the glossary starts" in page
 
 
 def test_first_step_has_no_read_before(small_site: Site) -> None:

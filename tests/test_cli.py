@@ -80,7 +80,7 @@ def test_help_names_every_command(project: Path) -> None:
     result = glossary(project, "--help")
     assert result.returncode == 0
     listed = [line.split()[0] for line in result.stdout.splitlines() if re.match(r"^    \S", line)]
-    assert listed == ["check", "new", "stats", "export"]
+    assert listed == ["check", "new", "stats", "stale", "export"]
 
 
 @pytest.mark.parametrize("command", ["check", "new", "stats", "export"])
@@ -347,7 +347,12 @@ def test_export_of_a_broken_file_fails_with_its_problems(project: Path) -> None:
 def test_new_run_three_times_at_once_keeps_every_term(project: Path) -> None:
     titles = ["Learning rate", "Batch size", "Epoch"]
     runs = [
-        subprocess.Popen([*COMMAND, "new", title, "--cluster", "neural-networks"], cwd=project, stderr=subprocess.PIPE)
+        subprocess.Popen(
+            [*COMMAND, "new", title, "--cluster", "neural-networks"],
+            cwd=project,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         for title in titles
     ]
     assert [run.wait(timeout=60) for run in runs] == [0, 0, 0]

@@ -40,7 +40,7 @@ def test_cluster_page_is_a_defined_term_set(small_site: Site) -> None:
 def test_json_ld_cannot_end_its_script_element(build_site: BuildSite) -> None:
     # The loader refuses "</script>" in a one-line field; what it lets through that matters inside a
     # script element (a "<", "&", quotes) is escaped by tojson.
-    site = build_site(SMALL.replace("short: A number inside", "short: a < b & \"c\" <3 > A number inside"))
+    site = build_site(SMALL.replace("short: A number inside", 'short: a < b & "c" <3 > A number inside'))
     html = site.html("terms/parameter/")
     assert "<3 > A number" not in html.split("application/ld+json", 1)[1].split("</script>", 1)[0]
     assert (

@@ -396,7 +396,9 @@ def test_skos_line_breaks_round_trip(multiline: GlossaryIndex) -> None:
 
 def test_csv_has_a_header_and_one_row_per_term(index: GlossaryIndex) -> None:
     table = rows(to_csv(index))
-    assert table[0] == ["slug", "title", "aliases", "short", "year", "generality", "cluster", "related", "url"]
+    assert table[0] == [
+        "slug", "title", "aliases", "short", "year", "generality", "cluster", "related", "url", "reviewed"
+    ]  # fmt: skip
     assert [row[0] for row in table[1:]] == [t.slug for t in index.glossary.terms]
 
 
@@ -411,6 +413,7 @@ def test_csv_row_joins_aliases_and_related(index: GlossaryIndex) -> None:
         "neural-networks",
         "weights-and-biases hyperparameter neural-network",
         "terms/parameter/",
+        "",
     ]
 
 

@@ -219,7 +219,10 @@ def test_comparisons_and_entities_in_one_line_fields_are_plain_text() -> None:
             'title: "Para\\x1b[31mmeter"',
             "glossary.yaml:58:12: term 'parameter': title: contains the control character U+001B; remove it",
         ),
-        ('title: "Para\\0meter"', "glossary.yaml:58:12: term 'parameter': title: contains the control character U+0000; remove it"),
+        (
+            'title: "Para\\0meter"',
+            "glossary.yaml:58:12: term 'parameter': title: contains the control character U+0000; remove it",
+        ),
         (
             'title: "Param\\u202eretem"',
             "glossary.yaml:58:12: term 'parameter': title: contains the control character U+202E RIGHT-TO-LEFT OVERRIDE;"
@@ -270,7 +273,10 @@ def test_control_characters_in_prose_are_refused() -> None:
 
 @pytest.mark.parametrize("slug", ["learning-rate\\n", "a" * 81])
 def test_slugs_match_whole_and_fit_a_file_name(slug: str) -> None:
-    text = SMALL + f'  - slug: "{slug}"\n    title: X\n    short: X.\n    generality: 1\n    cluster: foundations\n    explanation: X.\n'
+    text = (
+        SMALL
+        + f'  - slug: "{slug}"\n    title: X\n    short: X.\n    generality: 1\n    cluster: foundations\n    explanation: X.\n'
+    )
     [found] = problems(text)
     assert found.startswith("glossary.yaml:113:11: term #7: slug: expected a slug (lowercase letters, digits and")
     assert "at most 80 characters" in found
@@ -284,7 +290,10 @@ def test_a_raw_control_character_is_reported_at_its_line_and_column() -> None:
 
 
 def test_messages_never_send_escape_sequences_to_the_terminal() -> None:
-    text = SMALL + '  - slug: "\\e[2J\\e]0;x\\a"\n    title: X\n    short: X.\n    generality: 1\n    cluster: foundations\n    explanation: X.\n'
+    text = (
+        SMALL
+        + '  - slug: "\\e[2J\\e]0;x\\a"\n    title: X\n    short: X.\n    generality: 1\n    cluster: foundations\n    explanation: X.\n'
+    )
     [found] = problems(text)
     assert "\x1b" not in found and "\x07" not in found
     assert found.endswith("got text '\\x1b[2J\\x1b]0;x\\x07'")

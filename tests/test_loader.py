@@ -6,7 +6,9 @@ import textwrap
 
 import pytest
 
+from conftest import SMALL
 from glossary_engine import GlossaryError, load_glossary, parse_glossary
+from glossary_engine.links import find_links
 
 BASE = """\
 hub: ai
@@ -276,4 +278,24 @@ def test_any_unreadable_tagged_value_is_a_problem_not_a_crash(value: str) -> Non
 def test_a_document_that_is_only_null_is_not_a_mapping() -> None:
     assert problems("~\n") == [
         "glossary.yaml:1:1: the file must be a mapping with the keys hub, clusters, paths and terms"
+    ]
+
+
+def test_a_link_whose_text_wraps_onto_the_next_line_is_a_link() -> None:
+    text = SMALL.replace(
+        "Compare [[hyperparameter|hyperparameters]],",
+        "Compare [[hyperparameter|the settings\n      called hyperparameters]],",
+        1,
+    )
+    [parameter] = [t for t in parse_glossary(text, this_year=2026).terms if t.slug == "parameter"]
+    assert [(link.slug, link.text) for link in find_links(parameter.explanation)] == [
+        ("hyperparameter", "the settings\ncalled hyperparameters")
+    ]
+
+
+def test_a_link_that_is_never_closed_is_reported_where_it_starts() -> None:
+    text = SMALL.replace("Compare [[hyperparameter|hyperparameters]],", "Compare [[hyperparameter|hyperparameters,", 1)
+    assert problems(text) == [
+        "glossary.yaml:65:63: term 'parameter': explanation: '[[' starts a link that is not closed: write [[slug]]"
+        " or [[slug|text]] (put `[[` in backticks to show it as text)"
     ]

@@ -388,7 +388,7 @@ def added_term(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
     os.chdir(root)  # the guide runs the commands from the repository root, with the default --file
     try:
         with contextlib.redirect_stdout(added):
-            assert glossary(["new", "Learning Rate Warmup", "--cluster", "training"]) == 0
+            assert glossary(["new", "Cosine Annealing", "--cluster", "training"]) == 0
         with contextlib.redirect_stderr(checked), contextlib.redirect_stdout(io.StringIO()):
             assert glossary(["check"]) == 1
     finally:

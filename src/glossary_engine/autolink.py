@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .links import find_links
+from .links import LINK_SPAN, find_links
 from .model import Term
 
 # Regions of Markdown that are never searched: fenced and inline code, links and images, prose
@@ -21,7 +21,7 @@ from .model import Term
 _PROTECTED = re.compile(
     r"(~~~|```).*?\1"
     r"|`[^`\n]+`"
-    r"|\[\[[^\]\n]*\]\]"
+    rf"|{LINK_SPAN}"
     r"|!?\[[^\]\n]*\]\([^)\n]*\)"
     r"|<[^>\n]+>"
     r"|https?://\S+"

@@ -16,6 +16,7 @@ worst be ignored, and an entry that is damaged, foreign or of another shape is i
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import hashlib
 import json
 import os
@@ -74,6 +75,8 @@ def _encode(value: Any) -> Any:
         return [_encode(getattr(value, f.name)) for f in dataclasses.fields(value)]
     if isinstance(value, tuple):
         return [_encode(item) for item in value]
+    if isinstance(value, datetime.date):
+        return value.isoformat()
     return value
 
 
@@ -89,6 +92,10 @@ def _decode(hint: Any, value: Any) -> Any:
         if type(value) is not hint:
             raise _Unusable
         return value
+    if hint is datetime.date:
+        if type(value) is not str:
+            raise _Unusable
+        return datetime.date.fromisoformat(value)
     origin = typing.get_origin(hint)
     if origin is tuple:
         if type(value) is not list:

@@ -8,6 +8,7 @@ loader's ``file:line:col: ...`` form so editors and CI can jump to them.
 from __future__ import annotations
 
 import argparse
+import datetime
 import fcntl
 import importlib
 import json
@@ -33,6 +34,7 @@ from .loader import SLUG_RULE, is_slug, parse_glossary, suggest
 from .model import Glossary
 from .plaintext import line_problem, printable
 from .problems import GlossaryError
+from .review import staleness
 from .schema import NAME_MAX
 from .source import UnreadableFile, read_file
 
@@ -328,6 +330,57 @@ def _stats(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- stale -----------------------------------------------------------------------------------------
+
+
+def stale_report(index: GlossaryIndex, today: datetime.date, limit: int) -> list[str]:
+    """The lines of ``glossary stale``: the terms most in need of a re-read, most urgent first."""
+    ranked = staleness(index, today)
+    never = sum(1 for s in ranked if s.due is None)
+    overdue = sum(1 for s in ranked if s.due is not None and s.due <= today)
+    lines = [
+        f"{_plural(len(ranked), 'term')}: {never} never reviewed, {overdue} past their review date"
+        f" (as of {today.isoformat()})",
+        "",
+    ]
+    shown = ranked[:limit]
+    width = max((len(s.term.slug) for s in shown), default=0)
+    for item in shown:
+        if item.due is None:
+            when = "never reviewed"
+        else:
+            assert item.term.reviewed is not None
+            state = "due" if item.due <= today else "next"
+            when = f"reviewed {item.term.reviewed.isoformat()}, {state} {item.due.isoformat()}"
+        lines.append(
+            f"  {item.term.slug:<{width}}  {when}  (every {item.every_months} months,"
+            f" generality {item.term.generality})"
+        )
+    if len(ranked) > limit:
+        lines.append(f"  … and {len(ranked) - limit} more (--limit to show more)")
+    return lines
+
+
+def _stale(args: argparse.Namespace) -> int:
+    _, glossary = _load(args.file)
+    today = args.today or datetime.date.today()
+    print("\n".join(stale_report(GlossaryIndex.build(glossary), today, args.limit)))
+    return 0
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got '{text}'") from None
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got '{text}'")
+    return int(text)
+
+
 # -- export ----------------------------------------------------------------------------------------
 
 
@@ -400,6 +453,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     command("stats", _stats, "Summarise the glossary: sizes, missing years and sources, orphans, one-way links.")
+
+    stale = command(
+        "stale", _stale, "List the terms most in need of a re-read: oldest reviews first, weighted by generality."
+    )
+    stale.add_argument("--limit", type=_positive, default=20, metavar="N", help="show N terms (default: 20)")
+    stale.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help="the date to count from (default: today)")
 
     export = command("export", _export, "Export the glossary as JSON, SKOS or CSV.")
     export.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="the export format")

@@ -89,6 +89,7 @@ def _term_record(index: GlossaryIndex, term: Term, base_url: str) -> dict[str, A
         "short": term.short,
         "explanation": term.explanation,
         "year": term.year,
+        "reviewed": term.reviewed.isoformat() if term.reviewed else None,
         "generality": term.generality,
         "cluster": term.cluster,
         "related": [ref(slug) for slug in term.related],
@@ -217,6 +218,7 @@ def to_skos(index: GlossaryIndex, base_url: str, *, title: str | None = None) ->
             ("skos:topConceptOf", [scheme] if term.slug == glossary.hub else []),
             ("skos:related", [f"<{term_url(base_url, s)}>" for s in sorted(related[term.slug], key=order.__getitem__)]),
             ("dct:created", [f'"{term.year:04d}"^^xsd:gYear'] if term.year is not None else []),
+            ("dct:modified", [f'"{term.reviewed.isoformat()}"^^xsd:date'] if term.reviewed else []),
         ]
         blocks.append(_block(term_url(base_url, term.slug), "skos:Concept", properties))
     for cluster in glossary.clusters:
@@ -228,7 +230,7 @@ def to_skos(index: GlossaryIndex, base_url: str, *, title: str | None = None) ->
 
 # -- CSV -------------------------------------------------------------------------------------------
 
-CSV_COLUMNS = ("slug", "title", "aliases", "short", "year", "generality", "cluster", "related", "url")
+CSV_COLUMNS = ("slug", "title", "aliases", "short", "year", "generality", "cluster", "related", "url", "reviewed")
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -262,6 +264,7 @@ def to_csv(index: GlossaryIndex) -> str:
                 term.cluster,
                 " ".join(term.related),
                 f"terms/{term.slug}/",
+                term.reviewed.isoformat() if term.reviewed else "",
             )
         )
     return out.getvalue()

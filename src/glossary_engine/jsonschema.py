@@ -65,6 +65,9 @@ def _value(field: Field) -> dict[str, Any]:
     if kind == schema.YEAR:
         # The upper bound is this year, which a committed file cannot know; the loader checks it.
         return {"type": "integer", "minimum": schema.FIRST_YEAR}
+    if kind == schema.DATE:
+        # YAML 1.2 tools (the language server) read an unquoted date as text; PyYAML reads a date.
+        return {"type": "string", "pattern": r"^\s*\d{4}-\d{2}-\d{2}\s*$"}
     if kind in (schema.DOI, schema.ARXIV, schema.ISBN, schema.URL):
         return _locator(kind)
     if kind == schema.TERM_REFS:

@@ -9,7 +9,11 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-_LINK = re.compile(r"\[\[\s*([^\]|\n]+?)\s*(?:\|\s*([^\]\n]+?)\s*)?\]\]")
+# The shown text may wrap onto the next line (editors wrap long lines), never across a blank line.
+_LABEL = r"(?:[^\]\n]|\n(?![ \t]*\n))+?"
+_LINK = re.compile(rf"\[\[\s*([^\]|\n]+?)\s*(?:\|\s*({_LABEL})\s*)?\]\]")
+LINK_SPAN = rf"\[\[[^\]|\n]+(?:\|{_LABEL})?\]\]"
+"""A whole ``[[…]]`` link, without groups: for patterns that must step over links."""
 _CODE = re.compile(r"(~~~|```).*?\1|`[^`\n]+`", re.DOTALL)
 
 
@@ -37,6 +41,21 @@ def _prose_spans(text: str) -> Iterator[tuple[int, int]]:
 def prose_outside_code(text: str) -> str:
     """``text`` with its code left out (for checks that must not look inside code)."""
     return " ".join(text[start:end] for start, end in _prose_spans(text))
+
+
+def unclosed_links(text: str) -> Iterator[int]:
+    """The offset of every ``[[`` outside code that does not start a well-formed link."""
+    if "[[" not in text:
+        return
+    for start, end in _prose_spans(text):
+        position = text.find("[[", start, end)
+        while position >= 0:
+            match = _LINK.match(text, position, end)
+            if match is None:
+                yield position
+                position = text.find("[[", position + 2, end)
+            else:
+                position = text.find("[[", match.end(), end)
 
 
 def find_links(text: str) -> Iterator[ProseLink]:

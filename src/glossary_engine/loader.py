@@ -13,13 +13,13 @@ import gc
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import cache, plaintext, schema
-from .links import find_links
+from .links import find_links, unclosed_links
 from .model import Citation, Cluster, Contrast, Glossary, LearningPath, Question, Term
 from .problems import GlossaryError, Problem
 from .schema import Field
@@ -168,6 +168,23 @@ class _Checker:
                 )
                 return None
             return value
+        if kind == schema.DATE:
+            if isinstance(value, str):
+                with suppress(ValueError):  # a quoted date; anything else is reported below
+                    value = datetime.date.fromisoformat(value.strip())
+            if (
+                not isinstance(value, datetime.date)
+                or isinstance(value, datetime.datetime)
+                or not (schema.FIRST_REVIEW_YEAR <= value.year <= self.this_year)
+            ):
+                self.problem(
+                    mark,
+                    subject,
+                    f"{name}: expected a date (YYYY-MM-DD) from {schema.FIRST_REVIEW_YEAR} to {self.this_year},"
+                    f" got {describe(value)}",
+                )
+                return None
+            return value
         if kind in _LOCATORS:
             pattern, what = _LOCATORS[kind]
             locator = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else None
@@ -231,6 +248,7 @@ class _Checker:
         text = prose.text
         end = text.find("]]", offset)
         needle = text[offset:end] if end > offset else text[offset : offset + 3]
+        needle = needle.split("\n", 1)[0]  # a needle is looked for line by line
         seen_before = text[:offset].count(needle)
         count = 0
         for number in range(prose.mark.line - 1, len(self.lines)):
@@ -393,6 +411,13 @@ def _check_cross_references(
         if path["steps"] is not None and len(path["steps"]) < 2:
             checker.problem(path["_marks"]["steps"], path["_subject"], "steps: a learning path needs at least 2 steps")
     for prose in checker.prose:
+        for offset in unclosed_links(prose.text):
+            checker.problem(
+                checker.locate(prose, offset),
+                prose.subject or None,
+                f"{prose.field}: '[[' starts a link that is not closed: write [[slug]] or [[slug|text]]"
+                " (put `[[` in backticks to show it as text)",
+            )
         for link in find_links(prose.text):
             if link.slug not in slugs:
                 checker.problem(
@@ -434,6 +459,7 @@ def _term(record: dict[str, Any]) -> Term:
         autolink=record["autolink"] is not False,
         aliases=tuple(record["aliases"] or ()),
         year=record["year"],
+        reviewed=record["reviewed"],
         related=tuple(slug for slug, _ in record["related"] or ()),
         contrast=tuple(Contrast(c["term"], c["difference"]) for c in record["contrast"] or ()),
         why_it_matters=record["why_it_matters"],
@@ -514,7 +540,9 @@ def _parse_glossary(text: str, path: str, this_year: int | None) -> Glossary:
         raise GlossaryError(checker.problems)
     return Glossary(
         hub=top["hub"],
-        clusters=tuple(Cluster(c["id"], c["title"], c["description"], c["_mark"].line) for c in clusters),
+        clusters=tuple(
+            Cluster(c["id"], c["title"], c["description"], c["_mark"].line, c["review_months"]) for c in clusters
+        ),
         paths=tuple(
             LearningPath(p["id"], p["title"], p["description"], tuple(s for s, _ in p["steps"]), p["_mark"].line)
             for p in paths

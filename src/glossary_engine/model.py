@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 
@@ -53,6 +54,7 @@ class Term:
     aliases: tuple[str, ...] = ()
     autolink: bool = True
     year: int | None = None
+    reviewed: datetime.date | None = None
     related: tuple[str, ...] = ()
     contrast: tuple[Contrast, ...] = ()
     why_it_matters: str | None = None
@@ -82,6 +84,7 @@ class Cluster:
     title: str
     description: str
     line: int = 0
+    review_months: int | None = None
 
 
 @dataclass(frozen=True)

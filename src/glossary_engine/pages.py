@@ -73,12 +73,37 @@ def _facts(index: GlossaryIndex, term: Term, page: str) -> str:
     facts.append(
         "<strong>Cluster:</strong> " + link(esc(cluster.title), urls.page_url(page, urls.cluster_page(cluster.id)))
     )
+    if term.reviewed:
+        shown = f"{term.reviewed.day} {_MONTHS[term.reviewed.month - 1]} {term.reviewed.year}"
+        facts.append(f'<strong>Reviewed:</strong> <time datetime="{term.reviewed.isoformat()}">{shown}</time>')
     return '<div class="gl-facts">' + " · ".join(facts) + "</div>\n"
 
 
-def _paths_box(index: GlossaryIndex, positions: tuple[PathPosition, ...], page: str) -> str:
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def _where_it_fits(index: GlossaryIndex, term: Term, page: str) -> str:
+    """The term's place: its cluster and the hub above it, then each learning path it is a step of,
+    with what to read before and after."""
+    cluster = index.clusters[term.cluster]
+    members = len(index.cluster_terms[cluster.id])
+    cluster_link = link(f"<strong>{esc(cluster.title)}</strong>", urls.page_url(page, urls.cluster_page(cluster.id)))
+    if term.slug == index.hub.slug:
+        place = f"{esc(term.title)} is where the glossary starts: every cluster and path leads back here."
+    else:
+        hub = term_link(index, index.hub.slug, page)
+        count = f"{members} term{'s' if members != 1 else ''}"
+        place = f"Part of {cluster_link} ({count}), one of {len(index.glossary.clusters)} clusters under {hub}."
+    positions = index.positions.get(term.slug, ())
     if not positions:
-        return ""
+        return f"<p>{place} It is on no learning path yet.</p>\n"
+    return f"<p>{place}</p>\n" + _paths_box(index, positions, page)
+
+
+def _paths_box(index: GlossaryIndex, positions: tuple[PathPosition, ...], page: str) -> str:
     lines = []
     for position in positions:
         path = position.path
@@ -149,11 +174,8 @@ def term_page(
     doc.add(render_crumbs(term_crumb(index, term.slug)), searched=False)
     doc.heading(1, term.title)
     doc.add(f'<p class="gl-short">{esc(term.short)}</p>\n')
-    doc.hide(
-        _facts(index, term, page)
-        + _paths_box(index, index.positions.get(term.slug, ()), page)
-        + render_prose(index, term.explanation, page)
-    )
+    doc.hide(_facts(index, term, page) + render_prose(index, term.explanation, page))
+    doc.section("Where it fits", _where_it_fits(index, term, page))
     if term.why_it_matters:
         doc.section("Why it matters", render_prose(index, term.why_it_matters, page))
     if term.how_it_works:

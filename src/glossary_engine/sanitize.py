@@ -18,7 +18,7 @@ _TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt", "em",
     "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "ins", "kbd", "li", "mark",
     "nav", "ol", "p", "pre", "section", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody",
-    "td", "th", "thead", "tr", "ul",
+    "td", "th", "thead", "time", "tr", "ul",
 }  # fmt: skip
 _GENERIC = {"class", "id", "title", "role", "lang", "dir", "aria-label", "aria-current", "aria-hidden"}
 # Material's search leaves out elements marked with this attribute; our pages use it to keep the index lean.
@@ -27,6 +27,7 @@ _ATTRIBUTES = {
     "*": _GENERIC,
     "a": _GENERIC | {"href"},
     "ol": _GENERIC | {"start"},
+    "time": _GENERIC | {"datetime"},
     "td": _GENERIC | {"colspan", "rowspan", "align"},
     "th": _GENERIC | {"colspan", "rowspan", "align"},
 }

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SLUG_MAX = 80
 """Longest slug: it becomes a folder name, and file systems refuse names past 255 bytes."""
+REVIEW_MONTHS = 24
+"""How often a term should be re-read when its cluster does not say."""
 LINE_MAX = 500
 """Longest one-line value, in characters, unless its field sets a lower limit."""
 NAME_MAX = 120
@@ -24,6 +26,7 @@ MARKDOWN = "markdown"  # Markdown prose that may link terms with [[slug]]
 INTEGER = "integer"
 BOOLEAN = "boolean"
 YEAR = "year"
+DATE = "date"  # a calendar date, YYYY-MM-DD
 TERM_REFS = "term-refs"  # list of term slugs
 LINES = "lines"  # list of one-line texts
 MARKDOWN_LIST = "markdown-list"  # list of Markdown items
@@ -97,6 +100,13 @@ TERM_FIELDS = (
     ),
     Field("short", LINE, True, "One-sentence definition for cards, previews and the meta description."),
     Field("year", YEAR, False, "Year the concept was introduced, where it has a clear origin."),
+    Field(
+        "reviewed",
+        DATE,
+        False,
+        "Date the entry was last re-read against current sources (YYYY-MM-DD); shown on the page and in the"
+        " exports, and `glossary stale` lists the entries most in need of another look.",
+    ),
     Field("generality", INTEGER, True, "How broad and foundational the concept is.", 0, 1000),
     Field("cluster", SLUG, True, "Id of the cluster (topic area) the term belongs to."),
     Field("explanation", MARKDOWN, True, "The long explanation, in Markdown."),
@@ -115,6 +125,14 @@ CLUSTER_FIELDS = (
     Field("id", SLUG, True, "Stable identifier and URL: /clusters/<id>/."),
     Field("title", LINE, True, "Name of the topic area.", maximum=NAME_MAX),
     Field("description", MARKDOWN, True, "What the cluster covers."),
+    Field(
+        "review_months",
+        INTEGER,
+        False,
+        f"How often its terms should be re-read, in months (default {REVIEW_MONTHS}); fast-moving areas get fewer.",
+        1,
+        120,
+    ),
 )
 
 PATH_FIELDS = (
@@ -132,6 +150,7 @@ TOP_FIELDS = (
 )
 
 FIRST_YEAR = 1600
+FIRST_REVIEW_YEAR = 2000
 
 # Names that would collide with pages and folders of the built site.
 RESERVED_SLUGS = frozenset({"index", "search", "assets", "sitemap", "404", "stylesheets", "javascripts"})
