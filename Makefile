@@ -15,7 +15,7 @@ help:
 	@echo "make test    the whole test suite"
 	@echo "make fuzz    the long property-based run"
 	@echo "make lint    ruff, mypy and yamllint"
-	@echo "make schema  regenerate glossary.schema.json after changing src/glossary_engine/schema.py"
+	@echo "make schema  regenerate glossary.schema.json after changing src/glossary_engine/load/schema.py"
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,7 +42,7 @@ serve: $(STAMP)
 build: $(STAMP)
 	rm -rf .site-new
 	$(BIN)/mkdocs build --strict --site-dir .site-new
-	$(BIN)/python -m glossary_engine.publish .site-new site
+	$(BIN)/python -m glossary_engine.cli.publish .site-new site
 
 test: $(STAMP) $(AXE)
 	$(BIN)/python -m pytest
@@ -57,7 +57,7 @@ lint: $(STAMP)
 	$(BIN)/yamllint --strict .
 
 schema: $(STAMP)
-	$(BIN)/python -c "from glossary_engine.jsonschema import write_schema; write_schema()"
+	$(BIN)/python -c "from glossary_engine.export.jsonschema import write_schema; write_schema()"
 
 clean:
 	rm -rf site .sites .site-new .site-old .cache

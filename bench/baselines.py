@@ -33,7 +33,7 @@ from mkdocs.structure.files import File, InclusionLevel, get_files
 from mkdocs.utils.yaml import yaml_load
 
 from glossary_engine import GlossaryIndex, load_glossary, urls
-from glossary_engine.finish import add_maps
+from glossary_engine.render.finish import add_maps
 
 FLAVOURS = ("not_in_nav", "in_nav")
 

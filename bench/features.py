@@ -22,7 +22,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from project import copy_project
 
-from glossary_engine import exports, finish, pages
+from glossary_engine.export import formats as exports
+from glossary_engine.render import finish, pages
 
 
 @contextmanager

@@ -13,18 +13,19 @@ import json
 from collections.abc import Iterable, Iterator
 from itertools import groupby
 
-from glossary_engine import markdown as md
-from glossary_engine import overviews, urls
-from glossary_engine.cards import Card, cluster_card, term_card
-from glossary_engine.conceptmap import neighbours
-from glossary_engine.crumbs import HOME, Crumb, cluster_crumb, path_crumb, term_crumb
-from glossary_engine.index import GlossaryIndex, PathPosition, by_generality
-from glossary_engine.links import replace_links
-from glossary_engine.markup import page_meta
-from glossary_engine.model import Term
-from glossary_engine.pages import _letter, render_citation, with_first_mentions_linked
-from glossary_engine.prose import plain_prose, running_name
-from glossary_engine.structured import cluster_jsonld, term_jsonld
+from glossary_engine import urls
+from glossary_engine.model.index import GlossaryIndex, PathPosition, by_generality
+from glossary_engine.model.links import replace_links
+from glossary_engine.model.records import Term
+from glossary_engine.render import markdown as md
+from glossary_engine.render import overviews
+from glossary_engine.render.cards import Card, cluster_card, term_card
+from glossary_engine.render.conceptmap import neighbours
+from glossary_engine.render.crumbs import HOME, Crumb, cluster_crumb, path_crumb, term_crumb
+from glossary_engine.render.markup import page_meta
+from glossary_engine.render.pages import _letter, render_citation, with_first_mentions_linked
+from glossary_engine.render.prose import plain_prose, running_name
+from glossary_engine.render.structured import cluster_jsonld, term_jsonld
 
 
 def front_matter(**fields: object) -> str:

@@ -32,14 +32,14 @@ from glossary_engine import (
     generated_pages,
     in_nav_only_by_index,
     load_glossary,
-    site,
 )
-from glossary_engine.finish import add_maps, compact
-from glossary_engine.markup import Rendered
-from glossary_engine.site import generated_files
+from glossary_engine.render import site
+from glossary_engine.render.finish import add_maps, compact
+from glossary_engine.render.markup import Rendered
+from glossary_engine.render.site import generated_files
 
 GLOSSARY_FILE = "glossary.yaml"
-CACHE_DIR = ".cache/glossary"  # validated glossaries by content hash (glossary_engine/cache.py)
+CACHE_DIR = ".cache/glossary"  # validated glossaries by content hash (glossary_engine/load/cache.py)
 PLACEHOLDER_SITE_URL = "https://glossary.example.org/"
 PROGRESS_EVERY = 500
 log = get_plugin_logger(__name__)

@@ -6,7 +6,7 @@ import pytest
 
 from conftest import SMALL, BuildSite
 from glossary_engine import GlossaryIndex, parse_glossary
-from glossary_engine.pages import with_first_mentions_linked
+from glossary_engine.render.pages import with_first_mentions_linked
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import SMALL, build_project, make_project
 from glossary_engine import GlossaryError, load_glossary, parse_glossary
-from glossary_engine import cache as cache_module
+from glossary_engine.load import cache as cache_module
 
 
 @pytest.fixture
@@ -35,7 +35,7 @@ def test_second_load_of_an_unchanged_file_comes_from_the_cache(
     def no_parsing(*args: object, **kwargs: object) -> None:
         raise AssertionError("parsed again")
 
-    monkeypatch.setattr("glossary_engine.loader.parse_glossary", no_parsing)
+    monkeypatch.setattr("glossary_engine.load.loader.parse_glossary", no_parsing)
     assert load_glossary(glossary_file, this_year=2026, cache_dir=folder) == first
 
 
@@ -132,7 +132,7 @@ def test_a_build_fills_the_project_cache_and_a_second_build_reads_it(
     project = make_project(tmp_path / "project")
     first = build_project(project).html("terms/parameter/")
     [entry] = entries(project / ".cache" / "glossary")
-    monkeypatch.setattr("glossary_engine.loader.parse_glossary", lambda *a, **k: pytest.fail("parsed again"))
+    monkeypatch.setattr("glossary_engine.load.loader.parse_glossary", lambda *a, **k: pytest.fail("parsed again"))
     second = build_project(project).html("terms/parameter/")
     assert entries(project / ".cache" / "glossary") == [entry]
     assert second == first

@@ -18,7 +18,7 @@ from glossary_engine import parse_glossary
 
 # The installed console script when there is one, else the module: both run cli.main for real.
 _SCRIPT = shutil.which("glossary", path=str(Path(sys.executable).parent))
-COMMAND = [_SCRIPT] if _SCRIPT else [sys.executable, "-m", "glossary_engine.cli"]
+COMMAND = [_SCRIPT] if _SCRIPT else [sys.executable, "-m", "glossary_engine.cli.main"]
 
 NEW_USAGE = """\
 usage: glossary new [-h] [--file FILE] --cluster ID [--slug SLUG]
@@ -306,7 +306,7 @@ def test_stats_finds_an_orphan(project: Path) -> None:
 
 
 def test_export_json_parses(project: Path) -> None:
-    pytest.importorskip("glossary_engine.exports")
+    pytest.importorskip("glossary_engine.export.formats")
     result = glossary(project, "export", "--format", "json")
     assert (result.returncode, result.stderr) == (0, "")
     document = json.loads(result.stdout)
@@ -315,14 +315,14 @@ def test_export_json_parses(project: Path) -> None:
 
 
 def test_export_uses_the_base_url_given(project: Path) -> None:
-    pytest.importorskip("glossary_engine.exports")
+    pytest.importorskip("glossary_engine.export.formats")
     result = glossary(project, "export", "--format", "skos", "--base-url", "https://example.org/ai")
     assert result.returncode == 0
     assert "<https://example.org/ai/terms/parameter/>" in result.stdout
 
 
 def test_export_csv_writes_the_output_file(project: Path) -> None:
-    pytest.importorskip("glossary_engine.exports")
+    pytest.importorskip("glossary_engine.export.formats")
     result = glossary(project, "export", "--format", "csv", "--output", "terms.csv")
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
     rows = list(csv.reader(io.StringIO((project / "terms.csv").read_text(encoding="utf-8"))))
@@ -338,7 +338,7 @@ def test_export_with_a_bad_base_url_is_a_usage_error(project: Path) -> None:
 
 
 def test_export_of_a_broken_file_fails_with_its_problems(project: Path) -> None:
-    pytest.importorskip("glossary_engine.exports")
+    pytest.importorskip("glossary_engine.export.formats")
     result = glossary(broken(project), "export", "--format", "json")
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr.splitlines() == BROKEN_PROBLEMS

@@ -22,7 +22,7 @@ from mkdocs.utils import get_relative_url
 
 from conftest import DATA, DEFAULT_NAV, SMALL, BuildSite
 from glossary_engine import Cluster, Glossary, GlossaryIndex, Term, parse_glossary
-from glossary_engine.conceptmap import CONCEPT_MAP_CSS, MAX_NEIGHBOURS, glossary_map, term_map
+from glossary_engine.render.conceptmap import CONCEPT_MAP_CSS, MAX_NEIGHBOURS, glossary_map, term_map
 from glossary_engine.urls import page_url
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -304,7 +304,7 @@ def test_term_map_is_the_same_whatever_the_hash_seed() -> None:
     script = (
         "from pathlib import Path\n"
         "from glossary_engine import GlossaryIndex, parse_glossary\n"
-        "from glossary_engine.conceptmap import term_map\n"
+        "from glossary_engine.render.conceptmap import term_map\n"
         f"text = Path({str(DATA / 'small.yaml')!r}).read_text(encoding='utf-8')\n"
         "index = GlossaryIndex.build(parse_glossary(text, this_year=2026))\n"
         "print(''.join(term_map(index, s, 'terms/x.md') for s in sorted(index.terms)))\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import SMALL
 from glossary_engine import GlossaryIndex, parse_glossary
-from glossary_engine.lint import lint
+from glossary_engine.model.lint import lint
 
 LONG = " ".join(["word"] * 130)
 

@@ -133,6 +133,6 @@ def test_site_publishes_json_skos_and_csv(small_site: Site) -> None:
 def test_names_table_maps_titles_and_aliases_to_terms(small_site: Site) -> None:
     table = json.loads((small_site.site_dir / "assets" / "glossary-names.json").read_text(encoding="utf-8"))
     parameter = table["terms"][table["names"]["weights"]]
-    assert parameter == ["Parameter", "parameter"]
+    assert parameter == ["Parameter", "terms/parameter/"]
     assert table["terms"][table["names"]["model parameter"]] == parameter
-    assert table["terms"][table["names"]["nn"]] == ["Neural Network", "neural-network"]
+    assert table["terms"][table["names"]["nn"]] == ["Neural Network", "terms/neural-network/"]

@@ -17,7 +17,7 @@ from rdflib.namespace import DCTERMS
 
 from conftest import DATA, SMALL, SMALL_SLUGS
 from glossary_engine import Cluster, Contrast, Glossary, GlossaryIndex, Term, parse_glossary
-from glossary_engine.exports import SCHEMA_VERSION, spreadsheet_cell, to_csv, to_json, to_skos, turtle_string
+from glossary_engine.export.formats import SCHEMA_VERSION, spreadsheet_cell, to_csv, to_json, to_skos, turtle_string
 
 BASE = "https://example.org/glossary/"
 
@@ -54,7 +54,7 @@ EXPORT_SCRIPT = """\
 import sys
 from pathlib import Path
 from glossary_engine import GlossaryIndex, parse_glossary
-from glossary_engine import exports
+from glossary_engine.export import formats as exports
 index = GlossaryIndex.build(parse_glossary(Path(sys.argv[1]).read_text(encoding="utf-8"), this_year=2026))
 name = sys.argv[2]
 text = exports.to_csv(index) if name == "to_csv" else getattr(exports, name)(index, "https://example.org/")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from conftest import Site
-from glossary_engine.finish import compact
+from glossary_engine.render.finish import compact
 
 
 def test_indentation_and_blank_lines_before_tags_become_one_newline() -> None:

@@ -12,14 +12,15 @@ from pathlib import Path
 import pytest
 
 from conftest import SMALL
-from glossary_engine import GlossaryIndex, pages, parse_glossary
-from glossary_engine import markdown as md
-from glossary_engine.cards import render_cards, term_card
-from glossary_engine.crumbs import render_crumbs, term_crumb
-from glossary_engine.markup import Document
-from glossary_engine.pages import term_page
-from glossary_engine.prose import plain_prose, render_prose, to_html
-from glossary_engine.site import generated_pages
+from glossary_engine import GlossaryIndex, parse_glossary
+from glossary_engine.render import markdown as md
+from glossary_engine.render import pages
+from glossary_engine.render.cards import render_cards, term_card
+from glossary_engine.render.crumbs import render_crumbs, term_crumb
+from glossary_engine.render.markup import Document
+from glossary_engine.render.pages import term_page
+from glossary_engine.render.prose import plain_prose, render_prose, to_html
+from glossary_engine.render.site import generated_pages
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 

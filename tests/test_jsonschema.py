@@ -9,10 +9,11 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from conftest import ROOT, SMALL
-from glossary_engine import GlossaryError, parse_glossary, schema
-from glossary_engine.jsonschema import SCHEMA_FILE, glossary_json_schema, render_schema
+from glossary_engine import GlossaryError, parse_glossary
+from glossary_engine.export.jsonschema import SCHEMA_FILE, glossary_json_schema, render_schema
+from glossary_engine.load import schema
 
-REGENERATE = 'python -c "from glossary_engine.jsonschema import write_schema; write_schema()"'
+REGENERATE = 'python -c "from glossary_engine.export.jsonschema import write_schema; write_schema()"'
 
 
 def validator() -> Draft202012Validator:

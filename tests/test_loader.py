@@ -8,7 +8,7 @@ import pytest
 
 from conftest import SMALL
 from glossary_engine import GlossaryError, load_glossary, parse_glossary
-from glossary_engine.links import find_links
+from glossary_engine.model.links import find_links
 
 BASE = """\
 hub: ai

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SMALL
-from glossary_engine.publish import publish
+from glossary_engine.cli.publish import publish
 
 VENV = Path(sys.executable).parent.parent
 

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 from conftest import SMALL, build_project, make_project
 from glossary_engine import GlossaryError, GlossaryIndex, generated_pages, parse_glossary
-from glossary_engine.plaintext import line_problem
-from glossary_engine.schema import RESERVED_SLUGS
+from glossary_engine.load.plaintext import line_problem
+from glossary_engine.load.schema import RESERVED_SLUGS
 
 settings.register_profile("default", max_examples=60, deadline=None)
 settings.register_profile("long", max_examples=3000, deadline=None)

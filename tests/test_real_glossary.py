@@ -8,7 +8,7 @@ import pytest
 
 from conftest import ROOT, Site
 from glossary_engine import GlossaryIndex, load_glossary
-from glossary_engine.lint import lint
+from glossary_engine.model.lint import lint
 
 # Every term the hub's "Parameter" pages point to (issue 3).
 PARAMETER_NEIGHBOURHOOD = {
@@ -95,7 +95,7 @@ def test_real_parameter_page_shows_path_neighbours(real_site: Site) -> None:
 
 
 def test_editors_guide_lists_every_term_field(real_site: Site) -> None:
-    from glossary_engine.schema import TERM_FIELDS
+    from glossary_engine.load.schema import TERM_FIELDS
 
     page = real_site.html("editing/")
     for field in TERM_FIELDS:

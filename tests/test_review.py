@@ -11,8 +11,8 @@ from rdflib.namespace import DCTERMS, XSD
 
 from conftest import SMALL, BuildSite
 from glossary_engine import GlossaryError, GlossaryIndex, parse_glossary
-from glossary_engine.cli import stale_report
-from glossary_engine.exports import to_csv, to_json, to_skos
+from glossary_engine.cli.main import stale_report
+from glossary_engine.export.formats import to_csv, to_json, to_skos
 
 BASE = "https://example.org/"
 REVIEWED = SMALL.replace("    year: 1950\n", "    year: 1950\n    reviewed: 2026-11-30\n", 1)

@@ -25,8 +25,8 @@ import yaml
 from mkdocs.config import load_config
 
 from conftest import ROOT, Site
-from glossary_engine.cli import main as glossary
-from glossary_engine.lint import EXPLANATION_WORDS, FULL_TERMS, PATH_STEPS, QUESTIONS, RELATED, SHORT_MAX
+from glossary_engine.cli.main import main as glossary
+from glossary_engine.model.lint import EXPLANATION_WORDS, FULL_TERMS, PATH_STEPS, QUESTIONS, RELATED, SHORT_MAX
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 PRE_COMMIT = ROOT / ".pre-commit-config.yaml"
@@ -266,7 +266,7 @@ def test_ruff_and_yamllint_hooks_see_python_and_yaml_files(hooks: dict[str, dict
 
 def test_glossary_is_a_console_script_of_the_project() -> None:
     scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
-    assert scripts["glossary"] == "glossary_engine.cli:main"
+    assert scripts["glossary"] == "glossary_engine.cli.main:main"
 
 
 # Each hook run as pre-commit would run it, from the repository root, on a file it is meant for.

@@ -30,6 +30,50 @@ def path_page(path_id: str) -> str:
     return f"paths/{path_id}.md"
 
 
+def site_path(page: str) -> str:
+    """Where a source page is served, from the site root, ending in "/" (``""`` for the home page):
+    ``terms/parameter.md`` → ``terms/parameter/``."""
+    path = _site_path(page)
+    return path + "/" if path else ""
+
+
+def absolute(base_url: str, page: str) -> str:
+    """The absolute URL of a source page; ``base_url`` ends in "/"."""
+    return base_url + site_path(page)
+
+
+def term_url(base_url: str, slug: str) -> str:
+    """Absolute URL of a term's page."""
+    return absolute(base_url, term_page(slug))
+
+
+def cluster_url(base_url: str, cluster_id: str) -> str:
+    """Absolute URL of a cluster's page."""
+    return absolute(base_url, cluster_page(cluster_id))
+
+
+def path_url(base_url: str, path_id: str) -> str:
+    """Absolute URL of a learning path's page."""
+    return absolute(base_url, path_page(path_id))
+
+
+def term_slug(page: str) -> str | None:
+    """The slug of the term whose page ``page`` is, or None for any other page."""
+    folder, name = posixpath.split(page)
+    return name.removesuffix(".md") if folder == "terms" and name.endswith(".md") and name != "index.md" else None
+
+
+def former_term_page(slug: str) -> str:
+    """The file, from the site root, of the page that forwards a term's former slug."""
+    return f"{site_path(term_page(slug))}index.html"
+
+
+def listed_by_an_index(page: str) -> bool:
+    """Term and learning-path pages: reached from the A–Z and paths index pages, not the nav."""
+    folder = posixpath.dirname(page)
+    return folder in ("terms", "paths") and page not in (A_TO_Z, PATHS)
+
+
 def relative(from_page: str, to_page: str) -> str:
     """The link from one source page to another, as MkDocs expects it in Markdown."""
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")

@@ -21,7 +21,7 @@
     const lookup = (name) => (Object.hasOwn(names, name) ? names[name] : undefined);
     const found = lookup(typed) ?? (typed.endsWith("s") ? lookup(typed.slice(0, -1)) : undefined);
     const pinned = list.querySelector(".gl-best-match");
-    const href = found === undefined ? null : new URL(`terms/${terms[found][1]}/`, base).href;
+    const href = found === undefined ? null : new URL(terms[found][1], base).href;
     if (pinned && pinned.firstChild.href === href) return;
     pinned?.remove();
     if (href === null) return;

@@ -22,9 +22,11 @@ import json
 import re
 from typing import Any
 
-from .index import GlossaryIndex
-from .links import find_links
-from .model import Citation, Term
+from .. import urls
+from ..model.index import GlossaryIndex
+from ..model.links import find_links
+from ..model.records import Citation, Term
+from ..urls import cluster_url, path_url, term_url
 
 SCHEMA_VERSION = 1
 
@@ -37,21 +39,6 @@ _TURTLE_SPECIAL = re.compile(r'[\\"\x00-\x1f\x7f]')
 def _check_base_url(base_url: str) -> None:
     if not _BASE_URL.fullmatch(base_url):
         raise ValueError(f"base_url must be an absolute URL ending in '/', got {base_url!r}")
-
-
-def term_url(base_url: str, slug: str) -> str:
-    """Absolute URL of a term's page."""
-    return f"{base_url}terms/{slug}/"
-
-
-def cluster_url(base_url: str, cluster_id: str) -> str:
-    """Absolute URL of a cluster's page."""
-    return f"{base_url}clusters/{cluster_id}/"
-
-
-def path_url(base_url: str, path_id: str) -> str:
-    """Absolute URL of a learning path's page."""
-    return f"{base_url}paths/{path_id}/"
 
 
 def prose_links(term: Term) -> list[str]:
@@ -263,7 +250,7 @@ def to_csv(index: GlossaryIndex) -> str:
                 term.generality,
                 term.cluster,
                 " ".join(term.related),
-                f"terms/{term.slug}/",
+                urls.site_path(urls.term_page(term.slug)),
                 term.reviewed.isoformat() if term.reviewed else "",
             )
         )
@@ -273,10 +260,10 @@ def to_csv(index: GlossaryIndex) -> str:
 def names_table(index: GlossaryIndex) -> str:
     """Every term's title and aliases, folded, for the search box's exact-name match.
 
-    ``{"terms": [[title, slug], …], "names": {folded name: position in terms}}``; compact, since
-    readers download it on first use of search.
+    ``{"terms": [[title, site path], …], "names": {folded name: position in terms}}``; compact,
+    since readers download it on first use of search.
     """
-    terms = [[term.title, term.slug] for term in index.glossary.terms]
+    terms = [[term.title, urls.site_path(urls.term_page(term.slug))] for term in index.glossary.terms]
     names: dict[str, int] = {}
     for position, term in enumerate(index.glossary.terms):
         for name in (term.title, *term.aliases):

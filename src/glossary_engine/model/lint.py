@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .index import GlossaryIndex
 from .links import prose_outside_code, replace_links
-from .model import Term
+from .records import Term
 
 SHORT_MAX = 160
 EXPLANATION_WORDS = (120, 300)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .autolink import Autolinker
 from .links import find_links
-from .model import Cluster, Glossary, LearningPath, Term
+from .records import Cluster, Glossary, LearningPath, Term
 
 
 @dataclass(frozen=True)

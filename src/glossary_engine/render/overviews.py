@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from . import urls
+from .. import urls
+from ..model.index import GlossaryIndex, by_generality
+from ..model.records import Term
 from .crumbs import HOME, Crumb, render_crumbs
-from .index import GlossaryIndex, by_generality
 from .markup import Document, Rendered, esc, link, page_meta
-from .model import Term
 from .prose import term_link
 
 TIMELINE = "timeline.md"

@@ -32,7 +32,7 @@ from typing import Any
 
 import yaml
 
-from .model import Citation, Cluster, Contrast, Glossary, LearningPath, Question, Term
+from ..model.records import Citation, Cluster, Contrast, Glossary, LearningPath, Question, Term
 from .plaintext import line_problem, prose_problem
 
 KEEP = 3
@@ -43,10 +43,15 @@ KEEP = 3
 def engine_fingerprint() -> str:
     """A hash of the engine's source: a new version of the checks makes every old entry stale."""
     digest = hashlib.sha256()
-    package = resources.files("glossary_engine")
-    for entry in sorted(package.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".py"):
-            digest.update(entry.name.encode() + b"\0" + entry.read_bytes())
+    folders = [("", resources.files("glossary_engine"))]
+    while folders:  # every module of every stage package
+        prefix, folder = folders.pop()
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            name = prefix + entry.name
+            if entry.is_dir() and entry.name != "__pycache__":
+                folders.append((name + "/", entry))
+            elif entry.name.endswith(".py"):
+                digest.update(name.encode() + b"\0" + entry.read_bytes())
     return digest.hexdigest()
 
 

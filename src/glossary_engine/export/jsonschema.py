@@ -12,8 +12,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from . import loader, schema
-from .schema import Field
+from ..load import loader, schema
+from ..load.schema import Field
 
 SCHEMA_FILE = "glossary.schema.json"
 SCHEMA_ID = "https://glossary.example.org/glossary.schema.json"
@@ -98,9 +98,9 @@ def glossary_json_schema() -> dict[str, Any]:
     return {
         "$schema": DRAFT,
         "$id": SCHEMA_ID,
-        "title": "AI glossary (glossary.yaml)",
-        "description": "Every term, cluster and learning path of the AI glossary site.",
-        "$comment": "Generated from src/glossary_engine/schema.py by glossary_engine.jsonschema; do not edit.",
+        "title": "Glossary (glossary.yaml)",
+        "description": "Every term, cluster and learning path of a glossary site.",
+        "$comment": "Generated from glossary_engine/load/schema.py by glossary_engine.export.jsonschema; do not edit.",
         **_record(schema.TOP_FIELDS),
     }
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import urls
-from .index import GlossaryIndex
+from .. import urls
+from ..model.index import GlossaryIndex
 from .markup import esc, link
 
 

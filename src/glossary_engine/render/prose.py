@@ -12,12 +12,12 @@ import re
 
 import cmarkgfm
 
+from .. import urls
+from ..model.index import GlossaryIndex
+from ..model.links import replace_links_in_sentences
+from ..model.records import Term
 from . import markdown as md
-from . import urls
-from .index import GlossaryIndex
-from .links import replace_links_in_sentences
 from .markup import esc, link
-from .model import Term
 
 _WORDS = re.compile(r"([ -])")
 

@@ -5,18 +5,19 @@ from __future__ import annotations
 import html
 from collections.abc import Iterator
 
-from .index import GlossaryIndex
+from .. import urls
+from ..model.index import GlossaryIndex
 
 
 def redirect_pages(index: GlossaryIndex, base_url: str) -> Iterator[tuple[str, str]]:
     """(site path, HTML) of a forwarding page for every former slug of every term."""
     for term in index.glossary.terms:
-        target = f"../{term.slug}/"
         title = html.escape(term.title)
-        canonical = html.escape(f"{base_url}terms/{term.slug}/")
+        canonical = html.escape(urls.term_url(base_url, term.slug))
         for old in term.formerly:
+            target = urls.page_url(urls.term_page(old), urls.term_page(term.slug))
             yield (
-                f"terms/{old}/index.html",
+                urls.former_term_page(old),
                 "<!doctype html>\n"
                 '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
                 f"<title>Moved: {title}</title>\n"

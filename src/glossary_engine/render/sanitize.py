@@ -12,7 +12,7 @@ import html
 
 import nh3
 
-from .plaintext import tooltip
+from ..load.plaintext import tooltip
 
 _TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt", "em",

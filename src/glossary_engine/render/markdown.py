@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from .plaintext import tooltip
+from ..load.plaintext import tooltip
 
 _SPECIAL = re.compile(r"([\\`*_\[\]#|])")
 # Characters that would end or break a Markdown link target; percent-encoding keeps the URL the same.

@@ -16,15 +16,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import urls
-from .index import GlossaryIndex
-from .model import Term
+from .. import urls
+from ..model.index import GlossaryIndex
+from ..model.records import Term
 
 MAX_NEIGHBOURS = 16
 """A term map shows at most this many neighbours: path neighbours and related terms first, then the most general."""
 
 CONCEPT_MAP_CSS = """\
-/* Concept maps (glossary_engine/conceptmap.py). Colours only through Material's variables. Text is
+/* Concept maps (glossary_engine/render/conceptmap.py). Colours only through Material's variables. Text is
    always the body text colour on the page background, or the header's text colour on the primary
    colour: the two pairs Material keeps readable (WCAG AA) in every scheme. Kinds of link differ by
    line pattern as well as colour, so colour is never the only cue. */

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..model.links import find_links, unclosed_links
+from ..model.records import Citation, Cluster, Contrast, Glossary, LearningPath, Question, Term
 from . import cache, plaintext, schema
-from .links import find_links, unclosed_links
-from .model import Citation, Cluster, Contrast, Glossary, LearningPath, Question, Term
 from .problems import GlossaryError, Problem
 from .schema import Field
 from .source import Mapping, Mark, Sequence, UnreadableFile, read_file, read_yaml

@@ -8,12 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .index import GlossaryIndex
-from .model import Term
-
-
-def _url(base_url: str, kind: str, name: str) -> str:
-    return f"{base_url}{kind}/{name}/"
+from .. import urls
+from ..model.index import GlossaryIndex
+from ..model.records import Term
 
 
 def defined_term_set(base_url: str, name: str) -> dict[str, Any]:
@@ -23,7 +20,7 @@ def defined_term_set(base_url: str, name: str) -> dict[str, Any]:
 
 def term_jsonld(term: Term, base_url: str, site_name: str) -> dict[str, Any]:
     """A term as a schema.org DefinedTerm in the glossary's DefinedTermSet."""
-    url = _url(base_url, "terms", term.slug)
+    url = urls.term_url(base_url, term.slug)
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "DefinedTerm",
@@ -42,7 +39,7 @@ def term_jsonld(term: Term, base_url: str, site_name: str) -> dict[str, Any]:
 def cluster_jsonld(index: GlossaryIndex, cluster_id: str, base_url: str, site_name: str) -> dict[str, Any]:
     """A cluster as a DefinedTermSet of its terms, part of the whole glossary's set."""
     cluster = index.clusters[cluster_id]
-    url = _url(base_url, "clusters", cluster_id)
+    url = urls.cluster_url(base_url, cluster_id)
     return {
         "@context": "https://schema.org",
         "@type": "DefinedTermSet",
@@ -51,7 +48,7 @@ def cluster_jsonld(index: GlossaryIndex, cluster_id: str, base_url: str, site_na
         "url": url,
         "isPartOf": defined_term_set(base_url, site_name),
         "hasDefinedTerm": [
-            {"@type": "DefinedTerm", "@id": _url(base_url, "terms", t.slug), "name": t.title}
+            {"@type": "DefinedTerm", "@id": urls.term_url(base_url, t.slug), "name": t.title}
             for t in index.cluster_terms[cluster_id]
         ],
     }

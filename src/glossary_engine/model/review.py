@@ -11,9 +11,9 @@ import calendar
 import datetime
 from dataclasses import dataclass
 
+from ..load.schema import REVIEW_MONTHS
 from .index import GlossaryIndex
-from .model import Term
-from .schema import REVIEW_MONTHS
+from .records import Term
 
 _DAYS_PER_MONTH = 365.25 / 12
 

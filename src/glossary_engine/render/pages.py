@@ -10,15 +10,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .. import urls
+from ..model.autolink import already_linked
+from ..model.index import GlossaryIndex, PathPosition
+from ..model.records import Citation, Term
 from . import markdown as md
-from . import overviews, urls
-from .autolink import already_linked
+from . import overviews
 from .cards import cluster_card, render_cards, term_card
 from .conceptmap import neighbours
 from .crumbs import HOME, Crumb, cluster_crumb, path_crumb, render_crumbs, term_crumb
-from .index import GlossaryIndex, PathPosition
 from .markup import Document, Rendered, esc, link, page_meta
-from .model import Citation, Term
 from .overviews import MAP_SLOT
 from .prose import markdown_link, plain_prose, render_list, render_prose, term_link
 from .structured import cluster_jsonld, term_jsonld

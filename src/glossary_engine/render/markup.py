@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .plaintext import tooltip
+from ..load.plaintext import tooltip
 from .sanitize import clean_html, plain
 
 

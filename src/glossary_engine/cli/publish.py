@@ -1,4 +1,4 @@
-"""Put a freshly built site in place in one atomic step: ``python -m glossary_engine.publish NEW SITE``.
+"""Put a freshly built site in place in one atomic step: ``python -m glossary_engine.cli.publish NEW SITE``.
 
 ``SITE`` is a symbolic link to the current build, kept in ``.sites/`` beside it. Publishing moves
 ``NEW`` there and flips the link with one ``rename``, which the operating system carries out whole:
@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     """Command-line entry: ``NEW SITE``."""
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 2:
-        print("usage: python -m glossary_engine.publish NEW_SITE_DIR SITE_LINK", file=sys.stderr)
+        print("usage: python -m glossary_engine.cli.publish NEW_SITE_DIR SITE_LINK", file=sys.stderr)
         return 2
     new, site = Path(args[0]), Path(args[1])
     if not new.is_dir():

@@ -8,11 +8,12 @@ that names the page.
 
 from __future__ import annotations
 
+from .. import urls
+from ..load import schema
+from ..load.loader import suggest
+from ..model.index import GlossaryIndex
 from . import markdown as md
-from . import schema, urls
 from .cards import render_cards, term_card
-from .index import GlossaryIndex
-from .loader import suggest
 from .pages import path_steps
 
 

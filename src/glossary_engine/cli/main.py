@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import datetime
 import fcntl
-import importlib
 import json
 import os
 import re
@@ -28,15 +27,16 @@ try:  # The C parser is several times faster; fall back when PyYAML was built wi
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-from .index import GlossaryIndex
-from .lint import lint
-from .loader import SLUG_RULE, is_slug, parse_glossary, suggest
-from .model import Glossary
-from .plaintext import line_problem, printable
-from .problems import GlossaryError
-from .review import staleness
-from .schema import NAME_MAX
-from .source import UnreadableFile, read_file
+from ..export import formats as exports
+from ..load.loader import SLUG_RULE, is_slug, parse_glossary, suggest
+from ..load.plaintext import line_problem, printable
+from ..load.problems import GlossaryError
+from ..load.schema import NAME_MAX
+from ..load.source import UnreadableFile, read_file
+from ..model.index import GlossaryIndex
+from ..model.lint import lint
+from ..model.records import Glossary
+from ..model.review import staleness
 
 DEFAULT_FILE = "glossary.yaml"
 DEFAULT_BASE_URL = "https://glossary.example.org/"
@@ -390,13 +390,6 @@ def _export(args: argparse.Namespace) -> int:
         raise _UsageError(f"--base-url: expected an http(s) URL, got '{base_url}'")
     if not base_url.endswith("/"):
         base_url += "/"
-    # Imported here so the other commands work while the exporters are absent or being changed.
-    try:
-        exports = importlib.import_module(f"{__package__}.exports")
-    except ModuleNotFoundError as error:
-        if error.name != f"{__package__}.exports":
-            raise
-        raise _Refusal("export is not available: this installation has no glossary_engine.exports") from None
     _, glossary = _load(args.file)
     index = GlossaryIndex.build(glossary)
     if args.format == "csv":

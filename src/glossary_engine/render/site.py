@@ -6,9 +6,11 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from importlib import resources
 
-from . import exports, overviews, urls
+from .. import urls
+from ..export import formats as exports
+from ..model.index import GlossaryIndex
+from . import overviews
 from .conceptmap import CONCEPT_MAP_CSS
-from .index import GlossaryIndex
 from .markup import Rendered
 from .pages import (
     PLACEHOLDER_URL,

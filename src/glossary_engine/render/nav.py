@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import urls
-from .index import GlossaryIndex
+from .. import urls
+from ..model.index import GlossaryIndex
 
 
 def expand_nav(nav: list[Any] | None, index: GlossaryIndex) -> list[Any] | None:
@@ -35,4 +35,4 @@ def expand_nav(nav: list[Any] | None, index: GlossaryIndex) -> list[Any] | None:
 
 def in_nav_only_by_index(page: str) -> bool:
     """Whether a generated page is left out of the nav (reached from an index page instead)."""
-    return page.startswith(("terms/", "paths/")) and page not in (urls.A_TO_Z, urls.PATHS)
+    return urls.listed_by_an_index(page)

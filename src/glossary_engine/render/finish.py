@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from . import urls
+from .. import urls
+from ..model.index import GlossaryIndex
 from .conceptmap import glossary_map, term_map
-from .index import GlossaryIndex
 from .overviews import MAP, MAP_SLOT
 
 
@@ -22,8 +22,8 @@ def add_maps(index: GlossaryIndex, page: str, html: str) -> str:
     if page == MAP:
         svg = glossary_map(index, page)
     else:
-        slug = page.removeprefix("terms/").removesuffix(".md")
-        svg = term_map(index, slug, urls.term_page(slug)) if slug in index.terms else ""
+        slug = urls.term_slug(page)
+        svg = term_map(index, slug, page) if slug in index.terms else ""
     # Our slot is the last one on the page: a copy typed into the glossary text comes earlier.
     before, _, after = html.rpartition(MAP_SLOT)
     return before + svg + after

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from . import urls
-from .index import GlossaryIndex
+from .. import urls
+from ..model.index import GlossaryIndex
+from ..model.records import Cluster, Term
 from .markup import esc, link
-from .model import Cluster, Term
 from .prose import plain_prose
 
 

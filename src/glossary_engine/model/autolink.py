@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .links import LINK_SPAN, find_links
-from .model import Term
+from .records import Term
 
 # Regions of Markdown that are never searched: fenced and inline code, links and images, prose
 # links, raw HTML tags, bare URLs, and heading lines.

@@ -1,0 +1,1 @@
+"""Stage one: read glossary.yaml and check it (the YAML reader, the field specs, the checks, the cache)."""

@@ -1,0 +1,1 @@
+"""Stage three: every generated page and file, as HTML and text, from the model."""
