@@ -37,6 +37,7 @@ from glossary_engine.render import site
 from glossary_engine.render.finish import add_maps, compact
 from glossary_engine.render.markup import Rendered
 from glossary_engine.render.site import generated_files
+from glossary_engine.render.templates import Templates
 
 GLOSSARY_FILE = "glossary.yaml"
 CACHE_DIR = ".cache/glossary"  # validated glossaries by content hash (glossary_engine/load/cache.py)
@@ -52,6 +53,7 @@ class _Build:
     index: GlossaryIndex
     root: str
     started: float
+    templates: Templates
     pages_done: int = 0
     macro_failures: dict[str, list[UnknownName]] = field(default_factory=dict)
 
@@ -111,7 +113,7 @@ def _register_macros(config: MkDocsConfig, build: _Build) -> None:
     plugin: Any = config.plugins.get("macros")
     if plugin is None:
         return
-    macros = GlossaryMacros(build.index)
+    macros = GlossaryMacros(build.index, build.templates)
 
     def bind(name: str) -> Any:
         method = getattr(macros, name)
@@ -143,7 +145,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
     except GlossaryError as error:
         raise PluginError(str(error)) from None
-    _build = _Build(GlossaryIndex.build(glossary), root, time.monotonic())
+    # A site's own overrides/glossary/<name>.html replaces the engine's template of that name.
+    custom_dir = config.theme.custom_dir
+    _build = _Build(GlossaryIndex.build(glossary), root, time.monotonic(), Templates(custom_dir))
     # The glossary lives for the whole build: move it out of the cyclic collector's sight, so each
     # collection during the build does not rescan every term (12 s of GC at 10,000 terms otherwise).
     gc.freeze()
@@ -160,7 +164,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _build is not None
     base_url = _base_url(config)
     existing = {file.src_uri for file in files}  # Files' own look-up rebuilds its table after each append
-    for src, render in generated_pages(_build.index, base_url, config.site_name):
+    for src, render in generated_pages(_build.index, base_url, config.site_name, _build.templates):
         if src in existing:
             raise PluginError(
                 f"{config.docs_dir}/{src}: this page is generated from {GLOSSARY_FILE}; remove or rename the file"

@@ -424,7 +424,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser = argparse.ArgumentParser(
         prog="glossary",
-        description="Check, extend, summarise and export the AI glossary (glossary.yaml).",
+        description="Check, extend, summarise and export a glossary (glossary.yaml).",
         epilog="Exit status: 0 ok, 1 problems found or request refused, 2 wrong command line.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")

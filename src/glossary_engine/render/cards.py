@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from .. import urls
 from ..model.index import GlossaryIndex
 from ..model.records import Cluster, Term
-from .markup import esc, link
 from .prose import plain_prose
+from .templates import BUILT_IN, Templates
 
 
 @dataclass(frozen=True)
@@ -37,15 +37,17 @@ def cluster_card(index: GlossaryIndex, cluster: Cluster) -> Card:
     return Card(cluster.title, plain_prose(index, cluster.description), footer, urls.cluster_page(cluster.id))
 
 
-def render_cards(cards: Iterable[Card], from_page: str) -> str:
-    """HTML for a grid of cards (Material's ``grid cards`` markup), linked relative to ``from_page``."""
-    items = [
-        # A term card's link shows the definition on hover, as every term link on the site does.
-        f"<li>\n<p>{link(f'<strong>{esc(card.title)}</strong>', urls.page_url(from_page, card.page), card.hover)}</p>\n"
-        f"<p>{esc(card.text)}</p>\n"
-        f'<p><span class="gl-card-meta">{esc(card.footer)}</span></p>\n</li>\n'
-        for card in cards
+def render_cards(cards: Iterable[Card], from_page: str, templates: Templates = BUILT_IN) -> str:
+    """HTML for a grid of cards (template ``cards``), linked relative to ``from_page``. A term card's
+    link shows the definition on hover, as every term link on the site does."""
+    shown = [
+        {
+            "title": c.title,
+            "text": c.text,
+            "footer": c.footer,
+            "href": urls.page_url(from_page, c.page),
+            "hover": c.hover,
+        }
+        for c in cards
     ]
-    if not items:
-        return ""
-    return '<div class="grid cards gl-cards">\n<ul>\n' + "".join(items) + "</ul>\n</div>\n"
+    return templates.render("cards", cards=shown)

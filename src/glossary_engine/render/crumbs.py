@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .. import urls
 from ..model.index import GlossaryIndex
-from .markup import esc, link
+from .templates import BUILT_IN, Templates
 
 
 @dataclass(frozen=True)
@@ -53,9 +53,8 @@ def path_crumb(index: GlossaryIndex, path_id: str) -> Crumb:
     return Crumb(index.paths[path_id].title, urls.path_page(path_id), Crumb("Learning paths", urls.PATHS, HOME))
 
 
-def render_crumbs(crumb: Crumb) -> str:
-    """HTML for a breadcrumb trail ending at the current page (not linked)."""
+def render_crumbs(crumb: Crumb, templates: Templates = BUILT_IN) -> str:
+    """HTML for a breadcrumb trail ending at the current page, which is not linked (template ``crumbs``)."""
     *ancestors, current = crumb.trail()
-    parts = [link(esc(c.title), urls.page_url(crumb.page, c.page)) for c in ancestors]
-    parts.append(f'<span aria-current="page">{esc(current.title)}</span>')
-    return '<nav aria-label="Breadcrumb" class="gl-crumbs" data-search-exclude="">' + " › ".join(parts) + "</nav>\n"
+    shown = [{"title": c.title, "href": urls.page_url(crumb.page, c.page)} for c in ancestors]
+    return templates.render("crumbs", ancestors=shown, current=current.title)

@@ -15,6 +15,7 @@ from ..model.index import GlossaryIndex
 from . import markdown as md
 from .cards import render_cards, term_card
 from .pages import path_steps
+from .templates import BUILT_IN, Templates
 
 
 class UnknownName(Exception):
@@ -29,8 +30,9 @@ class UnknownName(Exception):
 class GlossaryMacros:
     """The macros, bound to one build's glossary."""
 
-    def __init__(self, index: GlossaryIndex) -> None:
+    def __init__(self, index: GlossaryIndex, templates: Templates = BUILT_IN) -> None:
         self.index = index
+        self.templates = templates
 
     def _term(self, macro: str, slug: object) -> str:
         if not isinstance(slug, str) or slug not in self.index.terms:
@@ -46,13 +48,13 @@ class GlossaryMacros:
 
     def term_card(self, page: str, slug: str) -> str:
         """``{{ term_card('parameter') }}``: the term's card."""
-        return render_cards([term_card(self.index.terms[self._term("term_card", slug)])], page)
+        return render_cards([term_card(self.index.terms[self._term("term_card", slug)])], page, self.templates)
 
     def cluster_cards(self, page: str, cluster_id: str) -> str:
         """``{{ cluster_cards('neural-networks') }}``: every term of a cluster as cards."""
         if cluster_id not in self.index.clusters:
             raise UnknownName("cluster_cards", "cluster", cluster_id, list(self.index.clusters))
-        return render_cards((term_card(t) for t in self.index.cluster_terms[cluster_id]), page)
+        return render_cards((term_card(t) for t in self.index.cluster_terms[cluster_id]), page, self.templates)
 
     def learning_path(self, page: str, path_id: str) -> str:
         """``{{ learning_path('how-neural-networks-learn') }}``: the path's steps in order."""

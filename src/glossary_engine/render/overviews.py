@@ -10,6 +10,7 @@ from ..model.records import Term
 from .crumbs import HOME, Crumb, render_crumbs
 from .markup import Document, Rendered, esc, link, page_meta
 from .prose import term_link
+from .templates import BUILT_IN, Templates
 
 TIMELINE = "timeline.md"
 CORE = "core-vocabulary.md"
@@ -26,16 +27,16 @@ def _entry(index: GlossaryIndex, term: Term, page: str) -> str:
     return f"{term_link(index, term.slug, page, '<strong>' + esc(term.title) + '</strong>')}: {esc(term.short)}"
 
 
-def _start(title: str, page: str) -> Document:
-    doc = Document().add(render_crumbs(Crumb(title, page, HOME)), searched=False)
+def _start(title: str, page: str, templates: Templates) -> Document:
+    doc = Document().add(render_crumbs(Crumb(title, page, HOME), templates), searched=False)
     return doc.heading(1, title)
 
 
-def timeline_page(index: GlossaryIndex) -> Rendered:
+def timeline_page(index: GlossaryIndex, templates: Templates = BUILT_IN) -> Rendered:
     """Terms with a year of introduction, oldest first, grouped by decade."""
     dated = sorted((t for t in index.glossary.terms if t.year), key=lambda t: (t.year or 0, t.title.casefold()))
     undated = len(index.glossary.terms) - len(dated)
-    doc = _start("Timeline", TIMELINE).add(
+    doc = _start("Timeline", TIMELINE, templates).add(
         f"<p>{len(dated)} concepts by the year they were introduced, grouped by decade. {undated} others have "
         "no single clear origin and are left out.</p>\n"
     )
@@ -47,15 +48,17 @@ def timeline_page(index: GlossaryIndex) -> Rendered:
             + "</ul>\n"
         )
     return doc.rendered(
-        page_meta(title="Timeline", description="AI concepts by the year they were introduced.", **_NO_MACROS)
+        page_meta(
+            title="Timeline", description="Concepts of the glossary by the year they were introduced.", **_NO_MACROS
+        )
     )
 
 
-def core_vocabulary_page(index: GlossaryIndex) -> Rendered:
+def core_vocabulary_page(index: GlossaryIndex, templates: Templates = BUILT_IN) -> Rendered:
     """The most general terms, most general first: the ideas to learn first."""
     core = by_generality(list(index.glossary.terms))[:CORE_SIZE]
     items = "".join(f"<li>{_entry(index, t, CORE)} ({t.generality})</li>\n" for t in core)
-    doc = _start("Core vocabulary", CORE).add(
+    doc = _start("Core vocabulary", CORE, templates).add(
         f"<p>The {len(core)} most general terms in the glossary, broadest first: learn these and the rest "
         "has somewhere to attach. The number is the term's generality (0–1000).</p>\n",
         f"<ol>\n{items}</ol>\n",
@@ -63,15 +66,15 @@ def core_vocabulary_page(index: GlossaryIndex) -> Rendered:
     return doc.rendered(
         page_meta(
             title="Core vocabulary",
-            description=f"The {CORE_SIZE} most general ideas in AI, to learn first.",
+            description=f"The {CORE_SIZE} most general ideas of the glossary, to learn first.",
             **_NO_MACROS,
         )
     )
 
 
-def concept_map_page(index: GlossaryIndex) -> Rendered:
+def concept_map_page(index: GlossaryIndex, templates: Templates = BUILT_IN) -> Rendered:
     """The whole glossary as one map, cluster by cluster."""
-    doc = _start("Concept map", MAP).add(
+    doc = _start("Concept map", MAP, templates).add(
         "<p>Every term, grouped by cluster and sized by generality. Select a term to open it, or a cluster "
         "title to see its cards. Each term page has a map of its own neighbourhood.</p>\n",
         MAP_SLOT + "\n",

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from .. import urls
 from ..model.autolink import already_linked
-from ..model.index import GlossaryIndex, PathPosition
+from ..model.index import GlossaryIndex
 from ..model.records import Citation, Term
 from . import markdown as md
 from . import overviews
@@ -23,6 +23,7 @@ from .markup import Document, Rendered, esc, link, page_meta
 from .overviews import MAP_SLOT
 from .prose import markdown_link, plain_prose, render_list, render_prose, term_link
 from .structured import cluster_jsonld, term_jsonld
+from .templates import BUILT_IN, Templates
 
 # Generated pages need no Jinja pass from mkdocs-macros.
 _NO_MACROS = {"render_macros": False}
@@ -42,99 +43,76 @@ def _authors(names: tuple[str, ...]) -> str:
     return names[0]
 
 
-def render_citation(citation: Citation) -> str:
-    """One further-reading entry: authors (year). *Title*. Venue. Locators as links."""
-    parts = [md.text(_authors(citation.authors)) + (f" ({citation.year})" if citation.year else "") + "."]
-    parts.append(f"*{md.text(citation.title)}*.")
-    where = ", ".join(md.text(x) for x in (citation.chapter, citation.venue or citation.publisher) if x)
-    if where:
-        parts.append(where + ".")
-    locators = []
+def citation_data(citation: Citation) -> dict[str, object]:
+    """What the further-reading template shows of a source: authors in one line, where it appeared,
+    and its locators (a DOI, an arXiv id and a web address are links; an ISBN is text)."""
+    locators: list[dict[str, str | None]] = []
     if citation.doi:
-        locators.append(md.link(f"doi:{md.text(citation.doi)}", f"https://doi.org/{citation.doi}"))
+        locators.append({"label": f"doi:{citation.doi}", "href": f"https://doi.org/{citation.doi}"})
     if citation.arxiv:
-        locators.append(md.link(f"arXiv:{md.text(citation.arxiv)}", f"https://arxiv.org/abs/{citation.arxiv}"))
+        locators.append({"label": f"arXiv:{citation.arxiv}", "href": f"https://arxiv.org/abs/{citation.arxiv}"})
     if citation.isbn:
-        locators.append(f"ISBN {md.text(citation.isbn)}")
+        locators.append({"label": f"ISBN {citation.isbn}", "href": None})
     if citation.url and not (citation.doi or citation.arxiv):
-        locators.append(md.link("Read online", citation.url))
-    if locators:
-        parts.append(" · ".join(locators))
-    return " ".join(parts)
+        locators.append({"label": "Read online", "href": citation.url})
+    where = ", ".join(x for x in (citation.chapter, citation.venue or citation.publisher) if x)
+    return {
+        "authors": _authors(citation.authors),
+        "year": citation.year,
+        "title": citation.title,
+        "where": where,
+        "locators": locators,
+    }
 
 
-def _facts(index: GlossaryIndex, term: Term, page: str) -> str:
-    facts = []
-    if term.aliases:
-        facts.append("<strong>Also known as:</strong> " + ", ".join(esc(a) for a in term.aliases))
-    if term.year:
-        facts.append(f"<strong>Introduced:</strong> {term.year}")
-    facts.append(f"<strong>Generality:</strong> {term.generality} / 1000")
+def _term_ref(index: GlossaryIndex, slug: str, page: str) -> dict[str, str]:
+    term = index.terms[slug]
+    return {"title": term.title, "href": urls.page_url(page, urls.term_page(slug)), "hover": term.short}
+
+
+def _facts(index: GlossaryIndex, term: Term, page: str, templates: Templates) -> str:
     cluster = index.clusters[term.cluster]
-    facts.append(
-        "<strong>Cluster:</strong> " + link(esc(cluster.title), urls.page_url(page, urls.cluster_page(cluster.id)))
-    )
-    if term.reviewed:
-        shown = f"{term.reviewed.day} {_MONTHS[term.reviewed.month - 1]} {term.reviewed.year}"
-        facts.append(f'<strong>Reviewed:</strong> <time datetime="{term.reviewed.isoformat()}">{shown}</time>')
-    return '<div class="gl-facts">' + " · ".join(facts) + "</div>\n"
+    shown = {"title": cluster.title, "href": urls.page_url(page, urls.cluster_page(cluster.id))}
+    return templates.render("facts", term=term, cluster=shown)
 
 
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
-
-def _where_it_fits(index: GlossaryIndex, term: Term, page: str) -> str:
+def _where_it_fits(index: GlossaryIndex, term: Term, page: str, templates: Templates) -> str:
     """The term's place: its cluster and the hub above it, then each learning path it is a step of,
     with what to read before and after."""
     cluster = index.clusters[term.cluster]
-    members = len(index.cluster_terms[cluster.id])
-    cluster_link = link(f"<strong>{esc(cluster.title)}</strong>", urls.page_url(page, urls.cluster_page(cluster.id)))
-    if term.slug == index.hub.slug:
-        place = f"{esc(term.title)} is where the glossary starts: every cluster and path leads back here."
-    else:
-        hub = term_link(index, index.hub.slug, page)
-        count = f"{members} term{'s' if members != 1 else ''}"
-        place = f"Part of {cluster_link} ({count}), one of {len(index.glossary.clusters)} clusters under {hub}."
-    positions = index.positions.get(term.slug, ())
-    if not positions:
-        return f"<p>{place} It is on no learning path yet.</p>\n"
-    return f"<p>{place}</p>\n" + _paths_box(index, positions, page)
+    positions = [
+        {
+            "path": {"title": p.path.title, "href": urls.page_url(page, urls.path_page(p.path.id))},
+            "step": p.step,
+            "total": p.total,
+            "before": _term_ref(index, p.before.slug, page) if p.before else None,
+            "after": _term_ref(index, p.after.slug, page) if p.after else None,
+        }
+        for p in index.positions.get(term.slug, ())
+    ]
+    return templates.render(
+        "where-it-fits",
+        term=term,
+        hub=None if term.slug == index.hub.slug else _term_ref(index, index.hub.slug, page),
+        cluster={
+            "title": cluster.title,
+            "href": urls.page_url(page, urls.cluster_page(cluster.id)),
+            "size": len(index.cluster_terms[cluster.id]),
+        },
+        clusters=len(index.glossary.clusters),
+        positions=positions,
+    )
 
 
-def _paths_box(index: GlossaryIndex, positions: tuple[PathPosition, ...], page: str) -> str:
-    lines = []
-    for position in positions:
-        path = position.path
-        line = (
-            link(f"<strong>{esc(path.title)}</strong>", urls.page_url(page, urls.path_page(path.id)))
-            + f" · step {position.step} of {position.total}"
-        )
-        around = []
-        if position.before:
-            around.append("← Read before: " + term_link(index, position.before.slug, page))
-        if position.after:
-            around.append("Read after: " + term_link(index, position.after.slug, page) + " →")
-        if around:
-            line += "<br>\n" + " · ".join(around)
-        lines.append(f"<p>{line}</p>\n")
-    title = "Learning path" if len(positions) == 1 else "Learning paths"
-    return f'<div class="admonition gl-path">\n<p class="admonition-title">{title}</p>\n' + "".join(lines) + "</div>\n"
-
-
-def _backlinks(index: GlossaryIndex, backlinks: tuple[Term, ...], page: str) -> str:
-    """The terms linking here, alphabetically; past ``MAX_BACKLINKS``, the most general of them."""
+def _backlinks(index: GlossaryIndex, backlinks: tuple[Term, ...], page: str, templates: Templates) -> str:
+    """The terms linking here, alphabetically; past ``MAX_BACKLINKS``, the most general of them.
+    A much-referenced term has dozens: plain links, with no definitions on hover, keep its page light."""
     shown = backlinks
     if len(backlinks) > MAX_BACKLINKS:
         keep = {t.slug for t in sorted(backlinks, key=lambda t: (-t.generality, t.title.casefold()))[:MAX_BACKLINKS]}
         shown = tuple(t for t in backlinks if t.slug in keep)
-    # A much-referenced term has dozens of backlinks: plain links keep its page light.
-    links = ", ".join(term_link(index, t.slug, page, hover=False) for t in shown)
-    hidden = len(backlinks) - len(shown)
-    more = f", and {hidden} more term{'s' if hidden != 1 else ''}" if hidden else ""
-    return f"<p>{links}{more}.</p>\n" if hidden else f"<p>{links}</p>\n"
+    links = [{"title": t.title, "href": urls.page_url(page, urls.term_page(t.slug))} for t in shown]
+    return templates.render("backlinks", links=links, hidden=len(backlinks) - len(shown))
 
 
 def with_first_mentions_linked(index: GlossaryIndex, term: Term) -> Term:
@@ -166,17 +144,21 @@ def with_first_mentions_linked(index: GlossaryIndex, term: Term) -> Term:
 
 
 def term_page(
-    index: GlossaryIndex, term: Term, base_url: str = PLACEHOLDER_URL, site_name: str = "Glossary"
+    index: GlossaryIndex,
+    term: Term,
+    base_url: str = PLACEHOLDER_URL,
+    site_name: str = "Glossary",
+    templates: Templates = BUILT_IN,
 ) -> Rendered:
     """A term's page."""
     page = urls.term_page(term.slug)
     term = with_first_mentions_linked(index, term)
     doc = Document()
-    doc.add(render_crumbs(term_crumb(index, term.slug)), searched=False)
+    doc.add(render_crumbs(term_crumb(index, term.slug), templates), searched=False)
     doc.heading(1, term.title)
     doc.add(f'<p class="gl-short">{esc(term.short)}</p>\n')
-    doc.hide(_facts(index, term, page) + render_prose(index, term.explanation, page))
-    doc.section("Where it fits", _where_it_fits(index, term, page))
+    doc.hide(_facts(index, term, page, templates) + render_prose(index, term.explanation, page))
+    doc.section("Where it fits", _where_it_fits(index, term, page, templates))
     if term.why_it_matters:
         doc.section("Why it matters", render_prose(index, term.why_it_matters, page))
     if term.how_it_works:
@@ -203,17 +185,16 @@ def term_page(
             doc.heading(3, question.question)
             doc.hide(render_prose(index, question.answer, page))
     if term.related:
-        doc.section("Related terms", render_cards((term_card(index.terms[s]) for s in term.related), page))
+        cards = (term_card(index.terms[s]) for s in term.related)
+        doc.section("Related terms", render_cards(cards, page, templates))
     if neighbours(index, term.slug):
         doc.section("Concept map", MAP_SLOT + "\n")
     backlinks = index.referenced_by.get(term.slug, ())
     if backlinks:
-        doc.section("Referenced by", _backlinks(index, backlinks, page))
+        doc.section("Referenced by", _backlinks(index, backlinks, page, templates))
     if term.further_reading:
-        doc.section(
-            "Further reading",
-            render_list(index, [render_citation(c) for c in term.further_reading], page, numbered=True),
-        )
+        sources = [citation_data(c) for c in term.further_reading]
+        doc.section("Further reading", templates.render("further-reading", sources=sources))
     return doc.rendered(
         # Material's search indexes front-matter tags with a boost: aliases go there so that
         # "weights" finds Parameter while a title match still wins for the term's own title.
@@ -230,16 +211,20 @@ def term_page(
 
 
 def cluster_page(
-    index: GlossaryIndex, cluster_id: str, base_url: str = PLACEHOLDER_URL, site_name: str = "Glossary"
+    index: GlossaryIndex,
+    cluster_id: str,
+    base_url: str = PLACEHOLDER_URL,
+    site_name: str = "Glossary",
+    templates: Templates = BUILT_IN,
 ) -> Rendered:
     """A cluster's page: its description and its terms as cards, most general first."""
     cluster = index.clusters[cluster_id]
     page = urls.cluster_page(cluster_id)
     terms = index.cluster_terms[cluster_id]
-    doc = Document().add(render_crumbs(cluster_crumb(index, cluster_id)), searched=False)
+    doc = Document().add(render_crumbs(cluster_crumb(index, cluster_id), templates), searched=False)
     doc.heading(1, cluster.title)
     doc.add(render_prose(index, cluster.description, page), f"<p>{len(terms)} terms, most general first.</p>\n")
-    doc.hide(render_cards((term_card(t) for t in terms), page))
+    doc.hide(render_cards((term_card(t) for t in terms), page, templates))
     return doc.rendered(
         page_meta(
             title=cluster.title,
@@ -260,11 +245,11 @@ def path_steps(index: GlossaryIndex, path_id: str, page: str) -> str:
     return f"<ol>\n{items}</ol>\n"
 
 
-def path_page(index: GlossaryIndex, path_id: str) -> Rendered:
+def path_page(index: GlossaryIndex, path_id: str, templates: Templates = BUILT_IN) -> Rendered:
     """A learning path's page: its description and its steps in order."""
     path = index.paths[path_id]
     page = urls.path_page(path_id)
-    doc = Document().add(render_crumbs(path_crumb(index, path_id)), searched=False)
+    doc = Document().add(render_crumbs(path_crumb(index, path_id), templates), searched=False)
     doc.heading(1, path.title)
     doc.add(render_prose(index, path.description, page), f"<p>{len(path.steps)} steps, in reading order.</p>\n")
     doc.hide(path_steps(index, path_id, page))
@@ -276,7 +261,7 @@ def _letter(name: str) -> str:
     return first if first.isalpha() else "#"
 
 
-def a_to_z_page(index: GlossaryIndex) -> Rendered:
+def a_to_z_page(index: GlossaryIndex, templates: Templates = BUILT_IN) -> Rendered:
     """Every term and alias, alphabetically, grouped by first letter with a jump bar."""
     page = urls.A_TO_Z
     entries: list[tuple[str, str]] = []
@@ -291,7 +276,7 @@ def a_to_z_page(index: GlossaryIndex) -> Rendered:
         groups.setdefault(_letter(name), []).append(line)
     anchors = {letter: ("other" if letter == "#" else letter.lower()) for letter in groups}
     jump = " ".join(link(esc(letter), f"#{anchors[letter]}") for letter in groups)
-    doc = Document().add(render_crumbs(Crumb("A–Z index", page, HOME)), searched=False)
+    doc = Document().add(render_crumbs(Crumb("A–Z index", page, HOME), templates), searched=False)
     doc.heading(1, "A–Z index")
     doc.add(f"<p>{len(index.glossary.terms)} terms and their other names.</p>\n", f'<p class="gl-jump">{jump}</p>\n')
     for letter, lines in groups.items():
@@ -308,14 +293,14 @@ def a_to_z_page(index: GlossaryIndex) -> Rendered:
     )
 
 
-def clusters_page(index: GlossaryIndex) -> Rendered:
+def clusters_page(index: GlossaryIndex, templates: Templates = BUILT_IN) -> Rendered:
     """All clusters as cards."""
     page = urls.CLUSTERS
-    doc = Document().add(render_crumbs(Crumb("Clusters", page, HOME)), searched=False)
+    doc = Document().add(render_crumbs(Crumb("Clusters", page, HOME), templates), searched=False)
     doc.heading(1, "Clusters")
     doc.add(
         "<p>Every term belongs to one topic area.</p>\n",
-        render_cards((cluster_card(index, c) for c in index.glossary.clusters), page),
+        render_cards((cluster_card(index, c) for c in index.glossary.clusters), page, templates),
     )
     return doc.rendered(page_meta(title="Clusters", description="The topic areas of the glossary.", **_NO_MACROS))
 
@@ -329,10 +314,10 @@ def _path_list(index: GlossaryIndex, page: str) -> str:
     return render_list(index, items, page)
 
 
-def paths_page(index: GlossaryIndex) -> Rendered:
+def paths_page(index: GlossaryIndex, templates: Templates = BUILT_IN) -> Rendered:
     """All learning paths with their descriptions."""
     page = urls.PATHS
-    doc = Document().add(render_crumbs(Crumb("Learning paths", page, HOME)), searched=False)
+    doc = Document().add(render_crumbs(Crumb("Learning paths", page, HOME), templates), searched=False)
     doc.heading(1, "Learning paths")
     doc.add("<p>Each path is a reading order: every step builds on the one before.</p>\n", _path_list(index, page))
     return doc.rendered(
@@ -340,7 +325,7 @@ def paths_page(index: GlossaryIndex) -> Rendered:
     )
 
 
-def home_page(index: GlossaryIndex) -> Rendered:
+def home_page(index: GlossaryIndex, templates: Templates = BUILT_IN) -> Rendered:
     """The home page: starts from the hub, then shows the clusters and the learning paths."""
     page = urls.HOME
     hub = index.hub
@@ -356,7 +341,7 @@ def home_page(index: GlossaryIndex) -> Rendered:
         f"<p>See the whole glossary at once: {overviews.links_to(page)}.</p>\n",
     )
     doc.heading(2, "Clusters")
-    doc.add(render_cards((cluster_card(index, c) for c in index.glossary.clusters), page))
+    doc.add(render_cards((cluster_card(index, c) for c in index.glossary.clusters), page, templates))
     doc.heading(2, "Learning paths")
     doc.add(_path_list(index, page))
     return doc.rendered(page_meta(title="Home", description=hub.short, **_NO_MACROS))

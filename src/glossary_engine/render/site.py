@@ -23,28 +23,33 @@ from .pages import (
     term_page,
 )
 from .redirects import redirect_pages
+from .templates import BUILT_IN, Templates
 
 
 def generated_pages(
-    index: GlossaryIndex, base_url: str = PLACEHOLDER_URL, site_name: str = "Glossary"
+    index: GlossaryIndex,
+    base_url: str = PLACEHOLDER_URL,
+    site_name: str = "Glossary",
+    templates: Templates = BUILT_IN,
 ) -> Iterator[tuple[str, Callable[[], Rendered]]]:
     """Every generated page as (docs-relative source path, how to render it).
 
     Pages are rendered when MkDocs asks for them, so a build never holds every page's HTML at once.
     """
-    yield urls.HOME, partial(home_page, index)
-    yield urls.A_TO_Z, partial(a_to_z_page, index)
-    yield urls.CLUSTERS, partial(clusters_page, index)
-    yield urls.PATHS, partial(paths_page, index)
-    yield overviews.TIMELINE, partial(overviews.timeline_page, index)
-    yield overviews.CORE, partial(overviews.core_vocabulary_page, index)
-    yield overviews.MAP, partial(overviews.concept_map_page, index)
+    chrome = {"templates": templates}
+    yield urls.HOME, partial(home_page, index, **chrome)
+    yield urls.A_TO_Z, partial(a_to_z_page, index, **chrome)
+    yield urls.CLUSTERS, partial(clusters_page, index, **chrome)
+    yield urls.PATHS, partial(paths_page, index, **chrome)
+    yield overviews.TIMELINE, partial(overviews.timeline_page, index, **chrome)
+    yield overviews.CORE, partial(overviews.core_vocabulary_page, index, **chrome)
+    yield overviews.MAP, partial(overviews.concept_map_page, index, **chrome)
     for cluster in index.glossary.clusters:
-        yield urls.cluster_page(cluster.id), partial(cluster_page, index, cluster.id, base_url, site_name)
+        yield urls.cluster_page(cluster.id), partial(cluster_page, index, cluster.id, base_url, site_name, templates)
     for path in index.glossary.paths:
-        yield urls.path_page(path.id), partial(path_page, index, path.id)
+        yield urls.path_page(path.id), partial(path_page, index, path.id, **chrome)
     for term in index.glossary.terms:
-        yield urls.term_page(term.slug), partial(term_page, index, term, base_url, site_name)
+        yield urls.term_page(term.slug), partial(term_page, index, term, base_url, site_name, templates)
 
 
 STYLESHEET = "assets/glossary.css"
