@@ -38,10 +38,8 @@ from glossary_engine.render.finish import add_maps, compact
 from glossary_engine.render.markup import Rendered
 from glossary_engine.render.site import generated_files
 from glossary_engine.render.templates import Templates
+from glossary_engine.settings import Settings, SettingsError, settings_from
 
-GLOSSARY_FILE = "glossary.yaml"
-CACHE_DIR = ".cache/glossary"  # validated glossaries by content hash (glossary_engine/load/cache.py)
-PLACEHOLDER_SITE_URL = "https://glossary.example.org/"
 PROGRESS_EVERY = 500
 log = get_plugin_logger(__name__)
 
@@ -54,6 +52,7 @@ class _Build:
     root: str
     started: float
     templates: Templates
+    settings: Settings
     pages_done: int = 0
     macro_failures: dict[str, list[UnknownName]] = field(default_factory=dict)
 
@@ -103,9 +102,18 @@ def _root(config: MkDocsConfig) -> str:
     return os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
 
 
-def _base_url(config: MkDocsConfig) -> str:
+def _settings(config: MkDocsConfig) -> Settings:
+    """The glossary settings under ``extra: glossary:`` in mkdocs.yml, checked (see settings.py)."""
+    try:
+        return settings_from(config.extra.get("glossary"), "extra.glossary")
+    except SettingsError as error:
+        where = os.path.basename(config.config_file_path or "mkdocs.yml")
+        raise PluginError("\n".join(f"{where}: {problem}" for problem in error.problems)) from None
+
+
+def _base_url(config: MkDocsConfig, settings: Settings) -> str:
     """The site's absolute base URL, ending in a slash (exports and structured data need absolute URLs)."""
-    url = config.site_url or PLACEHOLDER_SITE_URL
+    url = config.site_url or settings.placeholder_url
     return url if url.endswith("/") else url + "/"
 
 
@@ -139,15 +147,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not config.use_directory_urls:
         raise PluginError("the glossary's generated pages link with directory URLs: set use_directory_urls: true")
     root = _root(config)
+    settings = _settings(config)
+    cache_dir = os.path.join(root, settings.cache_dir) if settings.cache_dir else None
     try:
-        glossary = load_glossary(
-            os.path.join(root, GLOSSARY_FILE), display_path=GLOSSARY_FILE, cache_dir=os.path.join(root, CACHE_DIR)
-        )
+        glossary = load_glossary(os.path.join(root, settings.file), display_path=settings.file, cache_dir=cache_dir)
     except GlossaryError as error:
         raise PluginError(str(error)) from None
     # A site's own overrides/glossary/<name>.html replaces the engine's template of that name.
     custom_dir = config.theme.custom_dir
-    _build = _Build(GlossaryIndex.build(glossary), root, time.monotonic(), Templates(custom_dir))
+    _build = _Build(GlossaryIndex.build(glossary), root, time.monotonic(), Templates(custom_dir), settings)
     # The glossary lives for the whole build: move it out of the cyclic collector's sight, so each
     # collection during the build does not rescan every term (12 s of GC at 10,000 terms otherwise).
     gc.freeze()
@@ -162,12 +170,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add every generated page and file (in memory; nothing is written into docs/)."""
     assert _build is not None
-    base_url = _base_url(config)
+    base_url = _base_url(config, _build.settings)
     existing = {file.src_uri for file in files}  # Files' own look-up rebuilds its table after each append
-    for src, render in generated_pages(_build.index, base_url, config.site_name, _build.templates):
+    pages = generated_pages(_build.index, base_url, config.site_name, _build.templates, _build.settings.subject)
+    for src, render in pages:
         if src in existing:
+            source = _build.settings.file
             raise PluginError(
-                f"{config.docs_dir}/{src}: this page is generated from {GLOSSARY_FILE}; remove or rename the file"
+                f"{config.docs_dir}/{src}: this page is generated from {source}; remove or rename the file"
             )
         inclusion = InclusionLevel.NOT_IN_NAV if in_nav_only_by_index(src) else InclusionLevel.UNDEFINED
         file = File.generated(config, src, content="", inclusion=inclusion)
@@ -248,7 +258,7 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Li
     before the site folder is touched, so we let requests see the previous build instead. MkDocs 1.x
     is frozen, so the two private fields used here do not move.
     """
-    server.watch(os.path.join(_root(config), GLOSSARY_FILE))
+    server.watch(os.path.join(_root(config), _settings(config).file))
     rebuild = server.builder
 
     def rebuild_or_keep_last_good_site() -> None:

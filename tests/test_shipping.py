@@ -26,7 +26,7 @@ from mkdocs.config import load_config
 
 from conftest import ROOT, Site
 from glossary_engine.cli.main import main as glossary
-from glossary_engine.model.lint import EXPLANATION_WORDS, FULL_TERMS, PATH_STEPS, QUESTIONS, RELATED, SHORT_MAX
+from glossary_engine.settings import FULL_CAP, PATH_STEPS, RELATED, Standard
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 PRE_COMMIT = ROOT / ".pre-commit-config.yaml"
@@ -359,12 +359,13 @@ def test_editors_guide_has_the_section(real_site: Site, section: str) -> None:
 
 def test_editors_guide_states_the_rules_the_lint_enforces(real_site: Site) -> None:
     page = real_site.html("editing/")
-    assert f"at most {SHORT_MAX} characters" in page
-    assert "{}–{} words".format(*EXPLANATION_WORDS) in page
+    standard = Standard()
+    assert f"at most {standard.short_max} characters" in page
+    assert "{}–{} words".format(*standard.explanation_words) in page
     assert "lists {}–{} terms".format(*RELATED) in page
     assert "{}–{} steps".format(*PATH_STEPS) in page
-    assert f"the {FULL_TERMS} terms with the highest" in page
-    assert "with {}–{} questions".format(*QUESTIONS) in page
+    assert f"the {FULL_CAP} terms with the highest" in page
+    assert "with {}–{} questions".format(*standard.questions) in page
 
 
 def test_editors_guide_shows_the_schema_line_of_glossary_yaml() -> None:

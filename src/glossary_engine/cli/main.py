@@ -37,6 +37,7 @@ from ..model.index import GlossaryIndex
 from ..model.lint import lint
 from ..model.records import Glossary
 from ..model.review import staleness
+from ..settings import Settings, SettingsError, settings_from
 
 DEFAULT_FILE = "glossary.yaml"
 DEFAULT_BASE_URL = "https://glossary.example.org/"
@@ -103,11 +104,38 @@ def _counts(glossary: Glossary) -> str:
 # -- check -----------------------------------------------------------------------------------------
 
 
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml for its ``extra: glossary:`` settings: MkDocs' own tags (``!ENV``,
+    ``!relative``) stand for values only MkDocs can work out, so they read as nothing here."""
+
+
+_TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def _site_settings(args: argparse.Namespace) -> Settings:
+    """The glossary settings of the site config (``--config``, or mkdocs.yml beside the glossary)."""
+    config: Path = args.config or args.file.parent / "mkdocs.yml"
+    if not config.is_file():
+        if args.config:
+            raise _UsageError(f"no site config at {config}")
+        return Settings()
+    try:
+        data = yaml.load(read_file(config).decode("utf-8"), Loader=_TolerantLoader)
+    except (UnreadableFile, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise _Refusal(f"{config}: cannot read the glossary settings: {printable(str(error))}") from None
+    extra = data.get("extra") if isinstance(data, dict) else None
+    try:
+        return settings_from(extra.get("glossary") if isinstance(extra, dict) else None)
+    except SettingsError as error:
+        raise _Refusal(*(f"{config}: {problem}" for problem in error.problems)) from None
+
+
 def _check(args: argparse.Namespace) -> int:
     path: Path = args.file
     _, glossary = _load(path)
     if not args.no_lint:
-        findings = lint(GlossaryIndex.build(glossary))
+        findings = lint(GlossaryIndex.build(glossary), _site_settings(args).standard)
         if findings:
             # Lint findings know the line of their term or path, not a column.
             _say(*(f"{path}:{f.line}: {f.subject}: {f.message}" for f in findings))
@@ -422,6 +450,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help=f"the glossary to work on (default: {DEFAULT_FILE} in the current directory)",
     )
+
     parser = argparse.ArgumentParser(
         prog="glossary",
         description="Check, extend, summarise and export a glossary (glossary.yaml).",
@@ -436,6 +465,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = command("check", _check, "Validate the glossary and run the content lint; report every problem.")
     check.add_argument("--no-lint", action="store_true", help="only validate; skip the editorial content lint")
+    check.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="the site config whose 'extra: glossary:' settings apply (default: mkdocs.yml beside the glossary)",
+    )
 
     new = command("new", _new, "Add a skeleton entry for a new term, leaving the rest of the file untouched.")
     new.add_argument("title", help='the term\'s title, e.g. "Learning rate"')

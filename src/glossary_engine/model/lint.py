@@ -10,16 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..settings import Standard
 from .index import GlossaryIndex
 from .links import prose_outside_code, replace_links
 from .records import Term
-
-SHORT_MAX = 160
-EXPLANATION_WORDS = (120, 300)
-RELATED = (3, 8)
-PATH_STEPS = (5, 12)
-FULL_TERMS = 60
-QUESTIONS = (2, 4)
 
 _WORD = re.compile(r"[\w'’-]+")
 _RAW_HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--")
@@ -43,7 +37,7 @@ def word_count(markdown: str) -> int:
     return len(_WORD.findall(plain))
 
 
-def _term_findings(term: Term, full: bool) -> list[str]:
+def _term_findings(term: Term, full: bool, standard: Standard, terms: int) -> list[str]:
     found = []
     for name, text in term.prose():
         tag = _RAW_HTML.search(prose_outside_code(text))
@@ -51,15 +45,15 @@ def _term_findings(term: Term, full: bool) -> list[str]:
             found.append(f"{name}: raw HTML ({tag.group()}) is left out of the page; write Markdown instead")
     if any("TODO" in text for text in (term.short, term.explanation)):
         found.append("still has a TODO placeholder from `glossary new`")
-    if len(term.short) > SHORT_MAX:
-        found.append(f"short: {len(term.short)} characters; keep it to {SHORT_MAX}")
+    if len(term.short) > standard.short_max:
+        found.append(f"short: {len(term.short)} characters; keep it to {standard.short_max}")
     if term.short.casefold().startswith(term.title.casefold()):
         found.append("short: starts by repeating the title; define it instead")
     words = word_count(term.explanation)
-    low, high = EXPLANATION_WORDS
+    low, high = standard.explanation_words
     if not low <= words <= high:
         found.append(f"explanation: {words} words; write {low}–{high}")
-    low, high = RELATED
+    low, high = standard.related_for(terms)
     if not low <= len(term.related) <= high:
         found.append(f"related: {len(term.related)} terms; give {low}–{high}")
     if not term.further_reading:
@@ -74,19 +68,24 @@ def _term_findings(term: Term, full: bool) -> list[str]:
             if not getattr(term, name)
         ]
         if missing:
-            found.append(f"one of the {FULL_TERMS} most general terms: add {', '.join(missing)}")
-        low, high = QUESTIONS
+            found.append(f"one of the {standard.full_count(terms)} most general terms: add {', '.join(missing)}")
+        low, high = standard.questions
         if term.questions and not low <= len(term.questions) <= high:
             found.append(f"questions: {len(term.questions)}; give {low}–{high}")
     return found
 
 
-def lint(index: GlossaryIndex) -> list[Finding]:
-    """Every editorial finding, in file order."""
+def lint(index: GlossaryIndex, standard: Standard | None = None) -> list[Finding]:
+    """Every editorial finding, in file order, against ``standard`` (the default one if None)."""
+    standard = standard or Standard()
     terms = index.glossary.terms
     ranked = sorted(terms, key=lambda t: (-t.generality, t.slug))
-    full = {t.slug for t in ranked[:FULL_TERMS]}
-    findings = [Finding(t.line, f"term '{t.slug}'", m) for t in terms for m in _term_findings(t, t.slug in full)]
+    full = {t.slug for t in ranked[: standard.full_count(len(terms))]}
+    findings = [
+        Finding(t.line, f"term '{t.slug}'", m)
+        for t in terms
+        for m in _term_findings(t, t.slug in full, standard, len(terms))
+    ]
     seen: dict[str, Term] = {}
     for term in terms:
         key = term.short.casefold()
@@ -100,7 +99,7 @@ def lint(index: GlossaryIndex) -> list[Finding]:
                 Finding(term.line, f"term '{term.slug}'", "orphan: no term links here and no learning path contains it")
             )
     for path in index.glossary.paths:
-        low, high = PATH_STEPS
+        low, high = standard.path_steps_for(len(terms))
         if not low <= len(path.steps) <= high:
             findings.append(Finding(path.line, f"path '{path.id}'", f"has {len(path.steps)} steps; give {low}–{high}"))
     return sorted(findings)

@@ -32,7 +32,7 @@ def _start(title: str, page: str, templates: Templates) -> Document:
     return doc.heading(1, title)
 
 
-def timeline_page(index: GlossaryIndex, templates: Templates = BUILT_IN) -> Rendered:
+def timeline_page(index: GlossaryIndex, templates: Templates = BUILT_IN, subject: str = "") -> Rendered:
     """Terms with a year of introduction, oldest first, grouped by decade."""
     dated = sorted((t for t in index.glossary.terms if t.year), key=lambda t: (t.year or 0, t.title.casefold()))
     undated = len(index.glossary.terms) - len(dated)
@@ -49,12 +49,16 @@ def timeline_page(index: GlossaryIndex, templates: Templates = BUILT_IN) -> Rend
         )
     return doc.rendered(
         page_meta(
-            title="Timeline", description="Concepts of the glossary by the year they were introduced.", **_NO_MACROS
+            title="Timeline",
+            description=f"{subject} concepts by the year they were introduced."
+            if subject
+            else "Concepts by the year they were introduced.",
+            **_NO_MACROS,
         )
     )
 
 
-def core_vocabulary_page(index: GlossaryIndex, templates: Templates = BUILT_IN) -> Rendered:
+def core_vocabulary_page(index: GlossaryIndex, templates: Templates = BUILT_IN, subject: str = "") -> Rendered:
     """The most general terms, most general first: the ideas to learn first."""
     core = by_generality(list(index.glossary.terms))[:CORE_SIZE]
     items = "".join(f"<li>{_entry(index, t, CORE)} ({t.generality})</li>\n" for t in core)
@@ -66,7 +70,7 @@ def core_vocabulary_page(index: GlossaryIndex, templates: Templates = BUILT_IN) 
     return doc.rendered(
         page_meta(
             title="Core vocabulary",
-            description=f"The {CORE_SIZE} most general ideas of the glossary, to learn first.",
+            description=f"The {CORE_SIZE} most general ideas{f' in {subject}' if subject else ''}, to learn first.",
             **_NO_MACROS,
         )
     )

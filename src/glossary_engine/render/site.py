@@ -31,6 +31,7 @@ def generated_pages(
     base_url: str = PLACEHOLDER_URL,
     site_name: str = "Glossary",
     templates: Templates = BUILT_IN,
+    subject: str = "",
 ) -> Iterator[tuple[str, Callable[[], Rendered]]]:
     """Every generated page as (docs-relative source path, how to render it).
 
@@ -41,8 +42,8 @@ def generated_pages(
     yield urls.A_TO_Z, partial(a_to_z_page, index, **chrome)
     yield urls.CLUSTERS, partial(clusters_page, index, **chrome)
     yield urls.PATHS, partial(paths_page, index, **chrome)
-    yield overviews.TIMELINE, partial(overviews.timeline_page, index, **chrome)
-    yield overviews.CORE, partial(overviews.core_vocabulary_page, index, **chrome)
+    yield overviews.TIMELINE, partial(overviews.timeline_page, index, subject=subject, **chrome)
+    yield overviews.CORE, partial(overviews.core_vocabulary_page, index, subject=subject, **chrome)
     yield overviews.MAP, partial(overviews.concept_map_page, index, **chrome)
     for cluster in index.glossary.clusters:
         yield urls.cluster_page(cluster.id), partial(cluster_page, index, cluster.id, base_url, site_name, templates)
