@@ -76,6 +76,17 @@ def build_project(root: Path, nav: list[object] | None = DEFAULT_NAV) -> Site:
 
 BuildSite = Callable[..., Site]
 
+# Tests that read this site's own content (its glossary.yaml, docs and config) rather than a fixture
+# glossary are marked "content": a fork runs the engine's suite alone with `pytest -m "not content"`.
+CONTENT_FIXTURES = frozenset({"real_site", "added_term"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that uses the real site as a content test."""
+    for item in items:
+        if CONTENT_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.content)
+
 
 @pytest.fixture
 def build_site(tmp_path: Path) -> BuildSite:

@@ -80,7 +80,7 @@ def test_help_names_every_command(project: Path) -> None:
     result = glossary(project, "--help")
     assert result.returncode == 0
     listed = [line.split()[0] for line in result.stdout.splitlines() if re.match(r"^    \S", line)]
-    assert listed == ["check", "new", "stats", "stale", "export"]
+    assert listed == ["check", "new", "init", "stats", "stale", "export"]
 
 
 @pytest.mark.parametrize("command", ["check", "new", "stats", "export"])
@@ -139,6 +139,7 @@ def test_check_names_the_file_given_with_file(project: Path) -> None:
     assert result.stdout.startswith("other.yaml: 6 terms")
 
 
+@pytest.mark.content
 def test_check_passes_the_real_glossary(tmp_path: Path) -> None:
     result = glossary(tmp_path, "check", "--file", str(ROOT / "glossary.yaml"))
     assert (result.returncode, result.stderr) == (0, ""), result.stderr

@@ -139,6 +139,7 @@ def test_schema_and_loader_agree(name: str) -> None:
     assert schema_accepts(text) == (problems == [])
 
 
+@pytest.mark.content
 def test_real_glossary_validates_against_the_schema() -> None:
     document = yaml.load((ROOT / "glossary.yaml").read_text(encoding="utf-8"), Loader=_Yaml12Loader)
     errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator().iter_errors(document)]

@@ -10,6 +10,8 @@ from conftest import ROOT, Site
 from glossary_engine import GlossaryIndex, load_glossary
 from glossary_engine.model.lint import lint
 
+pytestmark = pytest.mark.content  # this site's own glossary, not a fixture
+
 # Every term the hub's "Parameter" pages point to (issue 3).
 PARAMETER_NEIGHBOURHOOD = {
     "artificial-intelligence", "neural-network", "how-neural-networks-work", "weights-and-biases",

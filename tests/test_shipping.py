@@ -325,6 +325,7 @@ def test_yamllint_config_still_reports_real_mistakes() -> None:
     assert rules == ["colons", "key-duplicates"]
 
 
+@pytest.mark.content
 def test_yamllint_accepts_a_term_written_by_glossary_new(tmp_path: Path) -> None:
     require_yamllint()
     from yamllint import linter
@@ -368,6 +369,7 @@ def test_editors_guide_states_the_rules_the_lint_enforces(real_site: Site) -> No
     assert "with {}–{} questions".format(*standard.questions) in page
 
 
+@pytest.mark.content
 def test_editors_guide_shows_the_schema_line_of_glossary_yaml() -> None:
     first_line = (ROOT / "glossary.yaml").read_text(encoding="utf-8").splitlines()[0]
     assert first_line == "# yaml-language-server: $schema=./glossary.schema.json"

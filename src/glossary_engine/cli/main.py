@@ -38,6 +38,7 @@ from ..model.lint import lint
 from ..model.records import Glossary
 from ..model.review import staleness
 from ..settings import Settings, SettingsError, settings_from
+from .init import InitError, init
 
 DEFAULT_FILE = "glossary.yaml"
 DEFAULT_BASE_URL = "https://glossary.example.org/"
@@ -358,6 +359,26 @@ def _stats(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- init ----------------------------------------------------------------------------------------
+
+
+def _init(args: argparse.Namespace) -> int:
+    target: Path = args.directory
+    title = " ".join(args.title.split()) if args.title else f"{args.subject} Glossary" if args.subject else "Glossary"
+    for what, value in (("title", title), ("subject", args.subject)):
+        wrong = line_problem(value, NAME_MAX) if value else None
+        if wrong:
+            raise _UsageError(f"the {what} {wrong}")
+    try:
+        init(target, title, args.subject or "")
+    except InitError as error:
+        raise _Refusal(f"{args.parser.prog}: {error}") from None
+    except OSError as error:
+        raise _Refusal(f"{args.parser.prog}: cannot write {target}: {error.strerror}") from None
+    print(f"{target}: created '{title}'. Next: cd {target} && make serve (or make test)")
+    return 0
+
+
 # -- stale -----------------------------------------------------------------------------------------
 
 
@@ -479,6 +500,16 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument(
         "--after", metavar="SLUG", help="put the entry after this term (default: after the cluster's last term)"
     )
+
+    start = commands.add_parser(
+        "init",
+        help="Start a new glossary site in a new folder.",
+        description="Start a new glossary site in a new folder.",
+    )
+    start.set_defaults(run=_init, parser=start)
+    start.add_argument("directory", type=Path, help="the folder to create (it must not exist, or be empty)")
+    start.add_argument("--subject", default="", help='what the glossary is about, e.g. "Cybersecurity"')
+    start.add_argument("--title", help='the site\'s name (default: "<subject> Glossary")')
 
     command("stats", _stats, "Summarise the glossary: sizes, missing years and sources, orphans, one-way links.")
 
