@@ -34,8 +34,10 @@ YAMLLINT_CONFIG = ROOT / ".yamllint.yaml"
 GUIDE = ROOT / "docs" / "editing.md"
 # What yamllint must accept with the project config: every YAML file the project writes by hand.
 LINTED_YAML = ("glossary.yaml", "mkdocs.yml", ".github/workflows", ".pre-commit-config.yaml", ".yamllint.yaml")
-# Actions are pinned to a major version: owner/name@vN.
-MAJOR_PIN = re.compile(r"^[\w.-]+/[\w.-]+@v\d+$")
+README = ROOT / "README.md"
+# An action is pinned to the full commit of a release, with the release in a comment:
+# `uses: owner/name@<40 hex digits>  # v1.2.3`. A tag can be moved; a commit cannot.
+SHA_PIN = re.compile(r"^\s*(?:- )?uses: [\w.-]+/[\w.-]+@[0-9a-f]{40} +# v\d+\.\d+\.\d+$")
 
 
 def require(reason: str) -> None:
@@ -122,7 +124,7 @@ def test_ci_sets_up_python_3_11_with_a_pip_cache_keyed_on_the_lock(test_job: dic
     setup = test_job["steps"][step_using(test_job, "actions/setup-python")]["with"]
     assert str(setup["python-version"]) == "3.11"
     assert setup["cache"] == "pip"
-    assert setup["cache-dependency-path"] == "requirements.lock"
+    assert "requirements.lock" in setup["cache-dependency-path"].split()
 
 
 def test_ci_checks_out_before_anything_else(test_job: dict[str, Any]) -> None:
@@ -149,10 +151,37 @@ def test_ci_runs_the_strict_build_after_the_tests(test_job: dict[str, Any]) -> N
     assert "mkdocs build --strict" in build_target
 
 
-def test_actions_are_pinned_to_major_versions() -> None:
+def workflow_uses_lines() -> list[str]:
+    """Every `uses:` line of every workflow, as written: the version comment is only in the text."""
+    return [
+        line
+        for path in sorted(WORKFLOWS.glob("*.y*ml"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if re.match(r"^\s*(- )?uses:", line)
+    ]
+
+
+def test_every_action_is_pinned_to_a_commit_with_its_version_in_a_comment() -> None:
+    lines = workflow_uses_lines()
     uses = [step["uses"] for _, _, job in all_jobs() for step in job["steps"] if "uses" in step]
-    assert uses
-    assert [u for u in uses if not MAJOR_PIN.match(u)] == []
+    assert uses and len(lines) == len(uses)  # no `uses` written in a form the pattern does not see
+    assert [line.strip() for line in lines if not SHA_PIN.match(line)] == []
+
+
+def test_an_action_used_twice_has_one_pin() -> None:
+    pins: dict[str, set[str]] = {}
+    for line in workflow_uses_lines():
+        action, _, pin = line.split("uses:", 1)[1].strip().partition("@")
+        pins.setdefault(action, set()).add(pin)
+    assert {action: sorted(found) for action, found in pins.items() if len(found) > 1} == {}
+
+
+def test_ci_builds_the_site_with_properdocs_after_the_tests(test_job: dict[str, Any]) -> None:
+    builds = steps_running(test_job, "make properdocs")
+    assert builds and builds[0] > steps_running(test_job, "make test")[0]
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    target = makefile.split("\nproperdocs:", 1)[1].split("\n\n", 1)[0]
+    assert "properdocs build --strict" in target
 
 
 # -- Pages deploy ------------------------------------------------------------------------------------
@@ -340,6 +369,21 @@ def test_yamllint_accepts_a_term_written_by_glossary_new(tmp_path: Path) -> None
     assert [str(p) for p in problems] == []
 
 
+# -- README ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["make serve", "make build", "make test"])
+def test_readme_shows_the_command_on_a_line_of_its_own(command: str) -> None:
+    lines = [line.strip() for line in README.read_text(encoding="utf-8").splitlines()]
+    assert command in lines
+
+
+def test_readme_names_what_make_test_needs_from_the_system() -> None:
+    text = " ".join(README.read_text(encoding="utf-8").split())
+    for need in ("Python 3.11+", "`make`", "`git`", "Chromium", "Node.js", "npm", "CI=true", ".ci/run"):
+        assert need in text, need
+
+
 # -- the editors' guide ------------------------------------------------------------------------------
 
 
@@ -352,10 +396,30 @@ def test_yamllint_accepts_a_term_written_by_glossary_new(tmp_path: Path) -> None
         "add-a-learning-path",
         "the-content-standard",
         "statistics-and-exports",
+        "deploy",
     ],
 )
 def test_editors_guide_has_the_section(real_site: Site, section: str) -> None:
     assert f'id="{section}"' in real_site.html("editing/")
+
+
+def test_deploy_instructions_copy_site_with_links_followed() -> None:
+    """`site` is a link to the current build in .sites/: a copy that keeps the link uploads nothing."""
+    for path in (README, GUIDE):
+        copies = [
+            line.strip()
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if re.search(r"\b(rsync|cp)\b.* site/", line)
+        ]
+        assert copies, path.name
+        assert [c for c in copies if not re.search(r"(rsync|cp) -\w*L", c)] == [], path.name
+
+
+def test_deploy_instructions_say_to_choose_github_actions_as_the_pages_source() -> None:
+    for path in (README, GUIDE):
+        text = " ".join(path.read_text(encoding="utf-8").split())
+        assert "Settings → Pages" in text, path.name
+        assert re.search(r"Source\W+to\W+GitHub Actions", text), path.name
 
 
 def test_editors_guide_states_the_rules_the_lint_enforces(real_site: Site) -> None:
