@@ -4,12 +4,14 @@ after its example terms are replaced."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from glossary_engine.cli.main import main
 from test_settings import THREE
 
@@ -79,3 +81,11 @@ def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path, capsys: pytest.
     assert main(["init", str(tmp_path)]) == 1
     assert capsys.readouterr().err == f"glossary init: {tmp_path} exists and is not an empty folder; choose a new one\n"
     assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+def test_the_new_projects_workflow_pins_the_same_actions_as_ours(project: Path) -> None:
+    ours = set(re.findall(r"uses: (\S+@\S+  # \S+)", (ROOT / ".github/workflows/ci.yml").read_text(encoding="utf-8")))
+    theirs = set(re.findall(r"uses: (\S+)", (project / ".github/workflows/ci.yml").read_text(encoding="utf-8")))
+    lines = re.findall(r"uses: (\S+@\S+  # \S+)", (project / ".github/workflows/ci.yml").read_text(encoding="utf-8"))
+    assert len(lines) == len(re.findall(r"uses: ", (project / ".github/workflows/ci.yml").read_text(encoding="utf-8")))
+    assert theirs and set(lines) <= ours
