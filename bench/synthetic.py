@@ -2,11 +2,15 @@
 
 Each term has a ~110-character definition, a ~250-word explanation with three prose links, two
 aliases, six related terms, a year and a citation; one term in three also has every optional section.
+Clusters and learning paths grow with the glossary, as in a real one: a cluster per ``TERMS_PER_CLUSTER``
+terms, and a path of 10 steps per 20 terms.
 """
 
 from __future__ import annotations
 
 import random
+
+TERMS_PER_CLUSTER = 100
 
 WORDS = [
     "model",
@@ -79,10 +83,10 @@ def synthetic_glossary(count: int, seed: int = 1) -> str:
     """The text of a valid glossary.yaml with ``count`` terms."""
     rng = random.Random(seed)
     slugs = [f"term-{i:05d}" for i in range(count)]
-    clusters = [f"cluster-{i:02d}" for i in range(12)]
+    clusters = [f"cluster-{i:03d}" for i in range(max(1, count // TERMS_PER_CLUSTER))]
     out = ["hub: term-00000", "clusters:"]
     for cluster in clusters:
-        out += [f"  - id: {cluster}", f"    title: Cluster {cluster[-2:]}", f"    description: {_sentence(rng, 15)}"]
+        out += [f"  - id: {cluster}", f"    title: Cluster {cluster[-3:]}", f"    description: {_sentence(rng, 15)}"]
     out.append("paths:")
     for p in range(max(1, count // 20)):
         steps = rng.sample(slugs, min(10, count))

@@ -15,11 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
@@ -32,10 +34,12 @@ from glossary_engine import (
     generated_pages,
     in_nav_only_by_index,
     load_glossary,
+    urls,
 )
-from glossary_engine.render import site
+from glossary_engine.render import overviews, site, store
 from glossary_engine.render.finish import add_maps, compact
 from glossary_engine.render.markup import Rendered
+from glossary_engine.render.nav import clusters_in_nav
 from glossary_engine.render.site import generated_files
 from glossary_engine.render.templates import Templates
 from glossary_engine.settings import Settings, SettingsError, settings_from
@@ -55,9 +59,17 @@ class _Build:
     settings: Settings
     pages_done: int = 0
     macro_failures: dict[str, list[UnknownName]] = field(default_factory=dict)
+    page_store: store.PageStore | None = None
+    nav: Navigation | None = None
+    env: jinja2.Environment | None = None
+    context: Any = None
+    pages: list[_GeneratedPage] = field(default_factory=list)
+    report: store.BuildReport = field(default_factory=store.BuildReport)
 
 
 _build: _Build | None = None
+STORED_TEMPLATE = "glossary-stored-page.html"
+"""The template of a page whose final HTML comes from the page store: our on_post_page puts it in."""
 
 
 class _GeneratedPage(Page):
@@ -70,9 +82,24 @@ class _GeneratedPage(Page):
         self._rendered: Rendered | None = None
         self._full_content: str | None = None
         self._search_content = ""
+        self.content_key: str | None = None  # what the content is, for the page store (None: never stored)
+        self.page_key: str | None = None  # the key of its final HTML in the page store
+        self.stored = False  # the final HTML comes from the store
 
     def read_source(self, config: MkDocsConfig) -> None:
-        self._rendered = self._render()
+        assert _build is not None
+        src = self.file.src_uri
+        slug = urls.term_slug(src)
+        if slug is not None:
+            index = _build.index
+            self._rendered, self.content_key, reused = store.term_page(
+                _build.page_store, index, index.terms[slug], _build.report.shared, self._render
+            )
+            _build.report.term_page(slug, reused)
+        else:
+            self._rendered = self._render()
+            # The concept map page's map is drawn from the whole glossary after rendering: never stored.
+            self.content_key = None if src == overviews.MAP else store.rendered_digest(self._rendered)
         self.markdown = ""  # nothing left for Markdown-level plugins to do
         self.meta = dict(self._rendered.meta)
 
@@ -156,6 +183,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # A site's own overrides/glossary/<name>.html replaces the engine's template of that name.
     custom_dir = config.theme.custom_dir
     _build = _Build(GlossaryIndex.build(glossary), root, time.monotonic(), Templates(custom_dir), settings)
+    if cache_dir:
+        _build.page_store = store.PageStore(os.path.join(cache_dir, "pages"))
     # The glossary lives for the whole build: move it out of the cyclic collector's sight, so each
     # collection during the build does not rescan every term (12 s of GC at 10,000 terms otherwise).
     gc.freeze()
@@ -173,21 +202,71 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     base_url = _base_url(config, _build.settings)
     existing = {file.src_uri for file in files}  # Files' own look-up rebuilds its table after each append
     pages = generated_pages(_build.index, base_url, config.site_name, _build.templates, _build.settings.subject)
+    # A term page's content depends on these besides the glossary (the chrome key covers the rest).
+    custom = store.folder_fingerprint(config.theme.custom_dir)
+    shared = store.shared_key(custom, base_url, config.site_name, _build.settings.subject)
+    _build.report.start(_build.page_store, _build.index, shared)
+    clusters_listed = clusters_in_nav(_build.index)
     for src, render in pages:
         if src in existing:
             source = _build.settings.file
             raise PluginError(
                 f"{config.docs_dir}/{src}: this page is generated from {source}; remove or rename the file"
             )
-        inclusion = InclusionLevel.NOT_IN_NAV if in_nav_only_by_index(src) else InclusionLevel.UNDEFINED
+        inclusion = (
+            InclusionLevel.NOT_IN_NAV if in_nav_only_by_index(src, clusters_listed) else InclusionLevel.UNDEFINED
+        )
         file = File.generated(config, src, content="", inclusion=inclusion)
-        _GeneratedPage(file, config, render)
+        _build.pages.append(_GeneratedPage(file, config, render))
         files.append(file)
     for path, content in generated_files(_build.index, base_url, config.site_name):
         if path in existing:
             raise PluginError(f"{config.docs_dir}/{path}: the glossary generates this file; remove or rename it")
         files.append(File.generated(config, path, content=content))
     return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Keep the nav: its titles, known once every page is read, are part of every page's chrome."""
+    assert _build is not None
+    _build.nav = nav
+    return nav
+
+
+def _nav_entries(items: list[Any]) -> list[Any]:
+    """The nav as plain data: every entry's kind, title and address, in order (the prev/next footer)."""
+    out: list[Any] = []
+    for item in items:
+        if isinstance(item, Section):
+            out.append(["section", item.title, _nav_entries(item.children)])
+        elif isinstance(item, Link):
+            out.append(["link", item.title, item.url])
+        else:
+            out.append(["page", item.title, item.url])
+    return out
+
+
+@event_priority(-100)
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    """Every page is read: find the generated pages whose final HTML the page store holds, and let the
+    theme skip them (a stand-in template; on_post_page puts the stored page in)."""
+    assert _build is not None
+    _build.env = env
+    if _build.page_store is None or _build.nav is None:
+        return env
+    skip = {"site_dir", "docs_dir", "config_file_path", "watch"}  # where things are, not what they show
+    shown = {key: value for key, value in config.items() if key not in skip}
+    hooks = os.path.dirname(os.path.abspath(__file__))
+    extra = [store.folder_fingerprint(config.theme.custom_dir), store.folder_fingerprint(hooks)]
+    chrome = store.chrome_key(shown, _nav_entries(_build.nav.items), extra)
+    for page in _build.pages:
+        if page.content_key is not None:
+            page.page_key = store.page_key(chrome, page.file.src_uri, page.content_key)
+            if _build.page_store.has_page(page.page_key):
+                page.stored = True
+                page.meta["template"] = STORED_TEMPLATE
+    env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({STORED_TEMPLATE: "stored page"}), env.loader])  # type: ignore[list-item]
+    return env
 
 
 @event_priority(-100)
@@ -222,6 +301,8 @@ def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Any) ->
     the theme, and any plugin after it, the whole page again."""
     if isinstance(page, _GeneratedPage):
         page.restore_content()
+        assert _build is not None
+        _build.context = context  # for on_post_page, should a stored page turn out unreadable
     return context
 
 
@@ -229,8 +310,23 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Put the concept maps into the finished pages (after search indexing: maps are not searched),
     and drop the indentation the theme's templates leave in every page."""
     assert _build is not None
-    generated = isinstance(page, _GeneratedPage)
-    return compact(add_maps(_build.index, page.file.src_uri, output) if generated else output)
+    if not isinstance(page, _GeneratedPage):
+        return compact(output)
+    context, _build.context = _build.context, None
+    if page.stored:
+        assert _build.page_store is not None and page.page_key is not None
+        stored = _build.page_store.page(page.page_key)
+        if stored is not None:
+            _build.report.from_store += 1
+            return stored
+        # Damaged or gone since on_env: draw it after all, as the theme would have.
+        assert _build.env is not None
+        output = _build.env.get_template("main.html").render(context)
+    _build.report.themed += 1
+    final = compact(add_maps(_build.index, page.file.src_uri, output))
+    if _build.page_store is not None and page.page_key is not None:
+        _build.page_store.keep_page(page.page_key, final)
+    return final
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -239,6 +335,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     assert _build is not None
     seconds = time.monotonic() - _build.started
     glossary = _build.index.glossary
+    if _build.page_store is not None:
+        _build.page_store.finish()
+        log.info(_build.report.summary())
     log.info(
         f"built {len(glossary.terms)} terms, {len(glossary.clusters)} clusters and {len(glossary.paths)} paths"
         f" into {_build.pages_done} pages in {seconds:.1f} s"

@@ -1,0 +1,422 @@
+"""The page store: each generated page's output from an earlier build, reused while nothing it shows
+has changed, so a build renders only what an edit touched.
+
+Two kinds of entry, both data (JSON and HTML text, never code):
+
+- ``rendered``: a term page as the engine renders it (``Rendered``: content, search view, table of
+  contents, front matter), keyed by ``term_key``: the term itself and every fact about other terms
+  the page draws on (its cluster, the hub, its learning-path places, its backlinks, the autolinker's
+  names). The entry also lists the terms whose title, definition, score or year the page shows
+  (cards, links, map boxes, path steps, backlinks) with a digest of what it showed; it is used only
+  while that digest still holds, as ccache's manifests record the headers a compile read.
+- ``page``: a page's final HTML, keyed by ``page_key``: the rendered content (or a term page's
+  ``term_key``, which also covers its concept map), the page's place, and the ``chrome`` key of
+  everything the theme adds around it (the whole site config and nav, the theme's and engine's files,
+  every installed package's version).
+
+Trust: a store may be restored from a CI cache. Every entry's bytes are checked against the SHA-256
+recorded for its key in the manifest this engine wrote; an entry that is missing, damaged, of another
+shape or of another key is ignored and rebuilt. A ``rendered`` entry is read back field by field with
+every type checked (as ``load/cache.py`` reads the validated glossary). The store cannot tell an entry
+planted together with a matching manifest line from one it wrote itself: whoever can write the store
+can change the site, as whoever can write ``glossary.yaml``, ``hooks/`` or ``overrides/`` can. Restore
+it only from caches that trusted builds write (on GitHub, the default branch's own cache).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+
+from ..load.cache import _encode
+from ..model.index import GlossaryIndex, outgoing
+from ..model.records import Term
+from .markup import Heading, Rendered
+from .pages import with_first_mentions_linked
+
+FORMAT = 1
+KEEP_BUILDS = 3
+"""An entry not used by this many builds in a row is deleted (an undo while previewing still hits)."""
+MANIFEST = "manifest.json"
+
+
+def _digest(*parts: object) -> str:
+    text = json.dumps(parts, ensure_ascii=False, separators=(",", ":"), sort_keys=True, default=_plain)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-able stand-in for a value json cannot write: a record or a mapping as its fields, a set
+    sorted, an object with a ``config`` (a plugin) as that config, anything else as its type's name."""
+    if isinstance(value, (set, frozenset)):
+        return sorted(value, key=repr)
+    if hasattr(value, "__dataclass_fields__"):
+        return _encode(value)
+    if isinstance(value, Mapping):
+        return {str(k): v for k, v in value.items() if not str(k).startswith("_")}
+    if isinstance(getattr(value, "config", None), Mapping):
+        return {"type": type(value).__qualname__, "config": value.config}
+    return type(value).__qualname__
+
+
+@lru_cache(maxsize=1)
+def engine_fingerprint() -> str:
+    """Every file of the engine (code, templates, assets) and the version of every installed package."""
+    digest = hashlib.sha256()
+    folders = [("", resources.files("glossary_engine"))]
+    while folders:
+        prefix, folder = folders.pop()
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            name = prefix + entry.name
+            if entry.is_dir():
+                if entry.name != "__pycache__":
+                    folders.append((name + "/", entry))
+            elif not entry.name.endswith((".pyc", ".pyo")):
+                digest.update(name.encode() + b"\0" + entry.read_bytes() + b"\0")
+    packages = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
+    digest.update(f"{FORMAT}\0{sys.version}\0{packages}".encode())
+    return digest.hexdigest()
+
+
+def folder_fingerprint(folder: str | Path | None) -> str:
+    """Every file under ``folder`` (a theme's ``custom_dir``, the hooks), by path and content."""
+    digest = hashlib.sha256()
+    if folder is not None and os.path.isdir(folder):
+        for root, dirs, files in os.walk(folder):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for name in sorted(files):
+                path = os.path.join(root, name)
+                digest.update(os.path.relpath(path, folder).encode() + b"\0")
+                with open(path, "rb") as stream:
+                    digest.update(stream.read() + b"\0")
+    return digest.hexdigest()
+
+
+def chrome_key(config: Any, nav: Any, extra: Iterable[str]) -> str:
+    """What the theme adds around every page: the site config (every option, as plain data), the nav
+    with its resolved titles and order (the prev/next footer), and ``extra`` fingerprints."""
+    return _digest(config, nav, sorted(extra), engine_fingerprint())
+
+
+def shared_key(*parts: str) -> str:
+    """The part of every term page's key that is the same for all: the engine, and ``parts``."""
+    return _digest(engine_fingerprint(), *parts)
+
+
+def shown(term: Term) -> list[object]:
+    """What another page shows of a term: in a card, a link and its hover text, a map box, a backlink."""
+    return [term.slug, term.title, term.short, term.link_text, term.generality, term.year]
+
+
+def term_key(index: GlossaryIndex, term: Term, shared: str) -> str:
+    """The key of a term page's ``rendered`` entry: the term (wherever it sits in the file), its
+    cluster, the hub, its path places, its backlinks, and, when it autolinks, every name the
+    autolinker knows. ``shared`` covers the rest (templates, base URL, site name, engine)."""
+    cluster = index.clusters[term.cluster]
+    autolinker = index.autolinker
+    return _digest(
+        shared,
+        replace(term, line=0),
+        [cluster.id, cluster.title, len(index.cluster_terms[cluster.id]), len(index.glossary.clusters)],
+        shown(index.hub),
+        [
+            [p.path.id, p.path.title, p.step, p.total, p.before and p.before.slug, p.after and p.after.slug]
+            for p in index.positions.get(term.slug, ())
+        ],
+        [t.slug for t in index.referenced_by.get(term.slug, ())],
+        [autolinker.names, autolinker.acronyms, autolinker.starts] if term.autolink else None,
+    )
+
+
+def shown_terms(index: GlossaryIndex, linked: Term) -> list[str]:
+    """Every term a term page shows something of; ``linked`` is the term with its autolinks made."""
+    slugs = {index.hub.slug, *outgoing(linked)}
+    slugs.update(t.slug for t in index.referenced_by.get(linked.slug, ()))
+    for p in index.positions.get(linked.slug, ()):
+        slugs.update(t.slug for t in (p.before, p.after) if t is not None)
+    return sorted(slugs)
+
+
+def shown_digest(index: GlossaryIndex, slugs: Iterable[str]) -> str | None:
+    """A digest of what the page shows of ``slugs`` now; None when one of them is gone."""
+    if any(slug not in index.terms for slug in slugs):
+        return None
+    return _digest([shown(index.terms[slug]) for slug in slugs])
+
+
+def page_key(chrome: str, page: str, content: str) -> str:
+    """The key of a page's final HTML: the theme's part, the page, and its content's own key."""
+    return _digest(chrome, page, content)
+
+
+def rendered_digest(rendered: Rendered) -> str:
+    """A key for what a page's content is: every field of its ``Rendered``."""
+    return _digest(encode_rendered(rendered))
+
+
+def _heading(value: Heading) -> list[object]:
+    return [value.level, value.id, value.name, [_heading(child) for child in value.children]]
+
+
+def encode_rendered(rendered: Rendered) -> dict[str, object]:
+    """A ``Rendered`` as JSON data."""
+    return {
+        "meta": rendered.meta,
+        "html": rendered.html,
+        "toc": [_heading(h) for h in rendered.toc],
+        "search_html": rendered.search_html,
+    }
+
+
+class _Unusable(Exception):
+    """A stored entry of another shape."""
+
+
+def _text(value: object) -> str:
+    if type(value) is not str:
+        raise _Unusable
+    return value
+
+
+def _decode_heading(value: object) -> Heading:
+    if type(value) is not list or len(value) != 4 or type(value[0]) is not int or type(value[3]) is not list:
+        raise _Unusable
+    return Heading(value[0], _text(value[1]), _text(value[2]), [_decode_heading(c) for c in value[3]])
+
+
+def _json_data(value: object) -> bool:
+    """Plain JSON data all the way down (what front matter holds)."""
+    if value is None or type(value) in (str, int, float, bool):
+        return True
+    if type(value) is list:
+        return all(_json_data(v) for v in value)
+    return type(value) is dict and all(type(k) is str and _json_data(v) for k, v in value.items())
+
+
+def decode_rendered(data: object) -> Rendered:
+    """A ``Rendered`` read back from ``encode_rendered``'s data, every type checked, or ``_Unusable``."""
+    if type(data) is not dict or type(data.get("toc")) is not list:
+        raise _Unusable
+    meta = data.get("meta")
+    if type(meta) is not dict or not _json_data(meta):
+        raise _Unusable
+    toc = tuple(_decode_heading(h) for h in data["toc"])
+    return Rendered(meta, _text(data.get("html")), toc, _text(data.get("search_html")))
+
+
+@dataclass(frozen=True)
+class StoredTermPage:
+    """A term page's ``rendered`` entry: the page, and the terms it shows with a digest of what it showed."""
+
+    rendered: Rendered
+    shows: tuple[str, ...]
+    shown_digest: str
+
+
+class PageStore:
+    """Entries under ``folder``, checked against the manifest on every read; ``finish`` saves the
+    manifest and deletes entries no recent build used. A store that cannot be written only costs speed."""
+
+    def __init__(self, folder: str | Path) -> None:
+        self.folder = Path(folder)
+        self._generation = 0
+        self._entries: dict[str, list[Any]] = {}  # name -> [sha256 of its bytes, last build that used it]
+        try:
+            data = json.loads((self.folder / MANIFEST).read_text(encoding="utf-8"))
+            if type(data) is dict and data.get("format") == FORMAT and type(data.get("entries")) is dict:
+                self._generation = int(data.get("generation", 0)) + 1
+                self._entries = {
+                    name: entry
+                    for name, entry in data["entries"].items()
+                    if type(entry) is list and len(entry) == 2 and type(entry[0]) is str and type(entry[1]) is int
+                }
+        except (OSError, ValueError, TypeError):
+            pass
+        self.hits = 0
+        self.misses = 0
+
+    def has(self, name: str) -> bool:
+        """Whether the manifest lists ``name`` (its bytes are checked when read)."""
+        return name in self._entries
+
+    def read(self, name: str) -> bytes | None:
+        """The bytes stored under ``name``, if they are exactly the bytes the manifest recorded."""
+        entry = self._entries.get(name)
+        if entry is None:
+            return None
+        try:
+            with open(self.folder / name, "rb") as stream:
+                body = stream.read()
+        except OSError:
+            return None
+        if hashlib.sha256(body).hexdigest() != entry[0]:
+            del self._entries[name]
+            return None
+        entry[1] = self._generation
+        return body
+
+    def write(self, name: str, body: bytes) -> None:
+        """Store ``body`` under ``name`` (atomically); best effort."""
+        path = self.folder / name
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(body)
+            os.replace(temporary, path)
+        except OSError:
+            return
+        self._entries[name] = [hashlib.sha256(body).hexdigest(), self._generation]
+
+    def finish(self) -> None:
+        """Save the manifest; delete what no build among the last ``KEEP_BUILDS`` used."""
+        stale = [name for name, entry in self._entries.items() if self._generation - entry[1] >= KEEP_BUILDS]
+        for name in stale:
+            del self._entries[name]
+            with contextlib.suppress(OSError):
+                (self.folder / name).unlink()
+        manifest = {"format": FORMAT, "generation": self._generation, "entries": self._entries}
+        self.write(MANIFEST, json.dumps(manifest, separators=(",", ":")).encode("utf-8"))
+        self._entries.pop(MANIFEST, None)
+
+    # Term pages' content.
+
+    def term_page(self, key: str, index: GlossaryIndex) -> StoredTermPage | None:
+        """The ``rendered`` entry under ``key``, if it is sound and every term it shows still reads the same."""
+        body = self.read(f"rendered/{key[:2]}/{key}.json")
+        if body is None:
+            return None
+        try:
+            data = json.loads(body)
+            if type(data) is not dict or data.get("key") != key:
+                return None
+            shows = data.get("shows")
+            if type(shows) is not list or not all(type(s) is str for s in shows):
+                return None
+            stored = StoredTermPage(decode_rendered(data.get("rendered")), tuple(shows), _text(data.get("shown")))
+        except (ValueError, TypeError, RecursionError, _Unusable):
+            return None
+        return stored if shown_digest(index, stored.shows) == stored.shown_digest else None
+
+    def keep_term_page(self, key: str, stored: StoredTermPage) -> None:
+        """Store a term page's ``rendered`` entry."""
+        data = {
+            "key": key,
+            "shows": stored.shows,
+            "shown": stored.shown_digest,
+            "rendered": encode_rendered(stored.rendered),
+        }
+        self.write(f"rendered/{key[:2]}/{key}.json", json.dumps(data, ensure_ascii=False).encode("utf-8"))
+
+    # Final pages.
+
+    def page(self, key: str) -> str | None:
+        """A page's final HTML under ``key``, checked."""
+        body = self.read(f"pages/{key[:2]}/{key}.html")
+        if body is None:
+            return None
+        try:
+            return body.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+
+    def has_page(self, key: str) -> bool:
+        """Whether a final page is listed under ``key`` (``page`` checks its bytes)."""
+        return self.has(f"pages/{key[:2]}/{key}.html")
+
+    def keep_page(self, key: str, html: str) -> None:
+        """Store a page's final HTML."""
+        self.write(f"pages/{key[:2]}/{key}.html", html.encode("utf-8"))
+
+
+def term_page(
+    store: PageStore | None, index: GlossaryIndex, term: Term, shared: str, render: Callable[[], Rendered]
+) -> tuple[Rendered, str, bool]:
+    """A term page's content from the store, or rendered (and stored): (content, its key, reused?)."""
+    key = term_key(index, term, shared)
+    stored = store.term_page(key, index) if store is not None else None
+    if stored is not None:
+        return stored.rendered, key, True
+    rendered = render()
+    if store is not None:
+        shows = shown_terms(index, with_first_mentions_linked(index, term))
+        digest = shown_digest(index, shows)
+        assert digest is not None, "every term a page shows is in the glossary"
+        store.keep_term_page(key, StoredTermPage(rendered, tuple(shows), digest))
+    return rendered, key, False
+
+
+TERMS = "terms.json"
+
+
+def _names(slugs: list[str], limit: int = 3) -> str:
+    shown_names = ", ".join(slugs[:limit])
+    return shown_names + (f" and {len(slugs) - limit} more" if len(slugs) > limit else "")
+
+
+@dataclass
+class BuildReport:
+    """What one build reused and what it made again, and why, for a line in the terminal."""
+
+    shared: str = ""
+    """The part of every term page's key that is the same for all (templates, base URL, site name)."""
+    changed: set[str] = field(default_factory=set)
+    removed: list[str] = field(default_factory=list)
+    edited_pages: list[str] = field(default_factory=list)
+    showing_pages: int = 0
+    reused: int = 0
+    themed: int = 0
+    from_store: int = 0
+
+    def start(self, page_store: PageStore | None, index: GlossaryIndex, shared: str) -> None:
+        """Note which terms changed since the build that last used ``page_store``."""
+        self.shared = shared
+        if page_store is None:
+            return
+        now = {t.slug: _digest(replace(t, line=0)) for t in index.glossary.terms}
+        before: object = None
+        body = page_store.read(TERMS)
+        if body is not None:
+            try:
+                before = json.loads(body)
+            except ValueError:
+                before = None
+        if type(before) is dict:
+            self.changed = {slug for slug, digest in now.items() if before.get(slug) != digest}
+            self.removed = sorted(slug for slug in before if slug not in now)
+        page_store.write(TERMS, json.dumps(now, sort_keys=True).encode("utf-8"))
+
+    def term_page(self, slug: str, reused: bool) -> None:
+        """Count a term page: reused from the store, or rendered (its term changed, or what it shows)."""
+        if reused:
+            self.reused += 1
+        elif slug in self.changed:
+            self.edited_pages.append(slug)
+        else:
+            self.showing_pages += 1
+
+    def summary(self) -> str:
+        """E.g. "term pages: 3 rendered (parameter changed; 2 show what changed), 467 reused; ..."."""
+        rendered = len(self.edited_pages) + self.showing_pages
+        why = []
+        if self.edited_pages:
+            why.append(f"{_names(sorted(self.edited_pages))} changed")
+        if self.removed:
+            why.append(f"{_names(self.removed)} removed")
+        if self.showing_pages:
+            why.append(f"{self.showing_pages} show what changed")
+        because = f" ({'; '.join(why)})" if why and self.reused else ""
+        return (
+            f"term pages: {rendered} rendered{because}, {self.reused} reused;"
+            f" final pages: {self.themed} drawn by the theme, {self.from_store} from the page store"
+        )
