@@ -342,18 +342,21 @@ class PageStore:
 def term_page(
     store: PageStore | None, index: GlossaryIndex, term: Term, shared: str, render: Callable[[], Rendered]
 ) -> tuple[Rendered, str, bool]:
-    """A term page's content from the store, or rendered (and stored): (content, its key, reused?)."""
+    """A term page's content from the store, or rendered (and stored): (content, its key, reused?).
+
+    The key returned is what the content is: the ``term_key`` and what the page showed of other terms
+    (so also everything its concept map, drawn later from the same facts, shows)."""
     key = term_key(index, term, shared)
     stored = store.term_page(key, index) if store is not None else None
     if stored is not None:
-        return stored.rendered, key, True
+        return stored.rendered, _digest(key, stored.shown_digest), True
     rendered = render()
+    shows = shown_terms(index, with_first_mentions_linked(index, term))
+    digest = shown_digest(index, shows)
+    assert digest is not None, "every term a page shows is in the glossary"
     if store is not None:
-        shows = shown_terms(index, with_first_mentions_linked(index, term))
-        digest = shown_digest(index, shows)
-        assert digest is not None, "every term a page shows is in the glossary"
         store.keep_term_page(key, StoredTermPage(rendered, tuple(shows), digest))
-    return rendered, key, False
+    return rendered, _digest(key, digest), False
 
 
 TERMS = "terms.json"

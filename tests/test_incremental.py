@@ -1,0 +1,261 @@
+"""Incremental builds: a build that reuses the page store makes exactly the site a cold build makes.
+
+One glossary is edited again and again (definitions, titles, prose that mentions other terms,
+relations, learning paths, generality, renames, deletions, a new term, a cluster's title); after each
+edit the project is built with the store the earlier builds filled, and a copy of it is built cold,
+and the two sites must be the same, file by file and byte for byte.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import random
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from conftest import build_project, make_project
+
+WORDS = [
+    "model",
+    "data",
+    "layer",
+    "value",
+    "gradient",
+    "loss",
+    "weight",
+    "input",
+    "output",
+    "feature",
+    "sample",
+    "batch",
+    "signal",
+]
+Glossary = dict[str, Any]
+
+
+def _prose(rng: random.Random, links: list[str], mentions: list[str]) -> str:
+    words = " ".join(rng.choice(WORDS) for _ in range(30))
+    linked = " ".join(f"See [[{slug}]]." for slug in links)
+    mentioned = " ".join(f"It uses the {title} idea." for title in mentions)
+    return f"Some {words}. {linked} {mentioned}\n"
+
+
+def medium_glossary(seed: int = 7, count: int = 24) -> Glossary:
+    """A glossary of ``count`` terms in three clusters, with links, mentions (autolinks), related
+    terms, contrasts and three learning paths."""
+    rng = random.Random(seed)
+    slugs = [f"term-{i:02d}" for i in range(count)]
+    titles = {slug: f"Term {i:02d} {WORDS[i % len(WORDS)].title()}" for i, slug in enumerate(slugs)}
+    terms = []
+    for i, slug in enumerate(slugs):
+        others = [s for s in rng.sample(slugs, 6) if s != slug]
+        term: dict[str, Any] = {
+            "slug": slug,
+            "title": titles[slug],
+            "short": f"Definition {i} of a {rng.choice(WORDS)}.",
+            "generality": rng.randint(0, 1000),
+            "cluster": ["alpha", "beta", "gamma"][i % 3],
+            "explanation": _prose(rng, others[:2], [titles[others[2]]]),
+            "related": others[3:5],
+        }
+        if i % 4 == 0:
+            term["contrast"] = [{"term": others[-1], "difference": "They differ in scale."}]
+        terms.append(term)
+    return {
+        "hub": slugs[0],
+        "clusters": [
+            {"id": c, "title": f"Cluster {c.title()}", "description": f"Terms about {c}."}
+            for c in ("alpha", "beta", "gamma")
+        ],
+        "paths": [
+            {"id": f"path-{p}", "title": f"Path {p}", "description": "A reading order.", "steps": rng.sample(slugs, 6)}
+            for p in range(3)
+        ],
+        "terms": terms,
+    }
+
+
+def _term(glossary: Glossary, rng: random.Random, *, not_hub: bool = False) -> dict[str, Any]:
+    terms = [t for t in glossary["terms"] if not (not_hub and t["slug"] == glossary["hub"])]
+    term: dict[str, Any] = rng.choice(terms)
+    return term
+
+
+def edit_definition(glossary: Glossary, rng: random.Random) -> None:
+    _term(glossary, rng)["short"] += " Now longer."
+
+
+def edit_title(glossary: Glossary, rng: random.Random) -> None:
+    _term(glossary, rng)["title"] += " Renamed"
+
+
+def edit_mention(glossary: Glossary, rng: random.Random) -> None:
+    other = _term(glossary, rng)
+    _term(glossary, rng)["explanation"] += f"\nIt also needs the {other['title']} idea.\n"
+
+
+def edit_related(glossary: Glossary, rng: random.Random) -> None:
+    term = _term(glossary, rng)
+    others = [t["slug"] for t in glossary["terms"] if t["slug"] != term["slug"]]
+    term["related"] = rng.sample(others, 3)
+
+
+def edit_path(glossary: Glossary, rng: random.Random) -> None:
+    path = rng.choice(glossary["paths"])
+    rng.shuffle(path["steps"])
+
+
+def edit_generality(glossary: Glossary, rng: random.Random) -> None:
+    _term(glossary, rng)["generality"] = rng.randint(0, 1000)
+
+
+def edit_cluster_title(glossary: Glossary, rng: random.Random) -> None:
+    rng.choice(glossary["clusters"])["title"] += " and More"
+
+
+def _replace_slug(glossary: Glossary, old: str, new: str | None) -> Glossary:
+    """Every reference to ``old`` renamed to ``new``, or (``new`` None) taken out."""
+    for term in glossary["terms"]:
+        term["related"] = [s for s in (new if s == old else s for s in term.get("related", [])) if s]
+        contrast = [c if c["term"] != old else c | {"term": new} for c in term.pop("contrast", [])]
+        if [c for c in contrast if c["term"]]:
+            term["contrast"] = [c for c in contrast if c["term"]]
+        label = f"[[{new}]]" if new else "it"
+        term["explanation"] = re.sub(rf"\[\[{old}\]\]", label, term["explanation"])
+    for path in glossary["paths"]:
+        path["steps"] = [s for s in (new if s == old else s for s in path["steps"]) if s]
+    return glossary
+
+
+def rename_term(glossary: Glossary, rng: random.Random) -> None:
+    term = _term(glossary, rng, not_hub=True)
+    old = term["slug"]
+    term["slug"] = old + "-renamed"
+    term["formerly"] = [old]
+    _replace_slug(glossary, old, term["slug"])
+
+
+def delete_term(glossary: Glossary, rng: random.Random) -> None:
+    term = _term(glossary, rng, not_hub=True)
+    glossary["terms"].remove(term)
+    _replace_slug(glossary, term["slug"], None)
+
+
+def add_term(glossary: Glossary, rng: random.Random) -> None:
+    first = glossary["terms"][1]
+    glossary["terms"].append(
+        {
+            "slug": "brand-new",
+            "title": "Brand New Idea",
+            "short": "A term added while previewing.",
+            "generality": 999,
+            "cluster": "beta",
+            "explanation": f"It builds on [[{first['slug']}]].\n",
+            "related": [first["slug"]],
+        }
+    )
+    first["explanation"] += "\nA Brand New Idea builds on it.\n"
+
+
+EDITS: list[Callable[[Glossary, random.Random], None]] = [
+    edit_definition,
+    edit_title,
+    edit_mention,
+    edit_related,
+    edit_path,
+    edit_generality,
+    edit_cluster_title,
+    rename_term,
+    delete_term,
+    add_term,
+]
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def _differences(incremental: Path, cold: Path) -> list[str]:
+    mine, theirs = _files(incremental), _files(cold)
+    missing = [f"only in the cold build: {name}" for name in sorted(theirs.keys() - mine.keys())]
+    extra = [f"only in the incremental build: {name}" for name in sorted(mine.keys() - theirs.keys())]
+    changed = [f"differs: {name}" for name in sorted(mine.keys() & theirs.keys()) if mine[name] != theirs[name]]
+    return missing + extra + changed
+
+
+def _write(root: Path, glossary: Glossary) -> None:
+    text = yaml.safe_dump(glossary, sort_keys=False, allow_unicode=True, width=1000)
+    (root / "glossary.yaml").write_text(text, encoding="utf-8")
+
+
+def _cold_build(root: Path, glossary: Glossary) -> Path:
+    shutil.rmtree(root, ignore_errors=True)
+    make_project(root)
+    _write(root, glossary)
+    return build_project(root).site_dir
+
+
+@pytest.fixture
+def fixed_dates(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both builds date the sitemap alike, as the Makefile's SOURCE_DATE_EPOCH does."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+
+
+@pytest.mark.usefixtures("fixed_dates")
+def test_incremental_builds_match_cold_builds_after_every_edit(tmp_path: Path) -> None:
+    rng = random.Random(14)
+    glossary = medium_glossary()
+    project = make_project(tmp_path / "incremental")
+    _write(project, glossary)
+    build_project(project)
+    edits = [*EDITS, *rng.choices(EDITS[:7], k=3)]
+    rng.shuffle(edits)
+    for edit in edits:
+        glossary = copy.deepcopy(glossary)
+        edit(glossary, rng)
+        _write(project, glossary)
+        incremental = build_project(project).site_dir
+        cold = _cold_build(tmp_path / "cold", glossary)
+        assert _differences(incremental, cold) == [], f"after {edit.__name__}"
+
+
+@pytest.mark.usefixtures("fixed_dates")
+def test_a_damaged_stored_page_is_rebuilt_not_served(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    _write(project, medium_glossary())
+    first = build_project(project).html("terms/term-03/")
+    pages = project / ".cache" / "glossary" / "pages"
+    for stored in (pages / "pages").rglob("*.html"):
+        stored.write_text(stored.read_text(encoding="utf-8").replace("Term 03", "PLANTED"), encoding="utf-8")
+    assert build_project(project).html("terms/term-03/") == first
+
+
+@pytest.mark.usefixtures("fixed_dates")
+def test_an_unchanged_glossary_reuses_every_stored_page(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    project = make_project(tmp_path / "project")
+    _write(project, medium_glossary())
+    build_project(project)
+    with caplog.at_level(logging.INFO):
+        build_project(project)
+    assert "term pages: 0 rendered, 24 reused; final pages: 1 drawn by the theme, 36 from the page store" in caplog.text
+
+
+@pytest.mark.usefixtures("fixed_dates")
+def test_the_build_says_which_pages_it_rendered_and_why(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    project = make_project(tmp_path / "project")
+    glossary = medium_glossary()
+    _write(project, glossary)
+    build_project(project)
+    glossary["terms"][5]["short"] = "A new definition."
+    _write(project, glossary)
+    with caplog.at_level(logging.INFO):
+        build_project(project)
+    summary = "term pages: 10 rendered (term-05 changed; 9 show what changed), 14 reused;"
+    assert f"{summary} final pages: 15 drawn by the theme, 22 from the page store" in caplog.text
