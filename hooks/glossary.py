@@ -9,6 +9,7 @@ watches glossary.yaml. State lives in ``_build``, replaced by every on_config, s
 from __future__ import annotations
 
 import gc
+import logging
 import os
 import time
 from collections.abc import Callable
@@ -349,16 +350,28 @@ def on_build_error(error: Exception) -> None:
     gc.unfreeze()
 
 
+class _StillServing(logging.Filter):
+    """Drops MkDocs' "the server will appear stuck" after a failed rebuild: we keep serving the last
+    good build and say so ourselves."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "The server will appear stuck" not in record.getMessage()
+
+
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
     """Rebuild when glossary.yaml changes, and keep serving the last good site when a rebuild fails.
 
     MkDocs watches only docs/ and mkdocs.yml by default. After a failed rebuild it holds every request
     until a build succeeds ("the server will appear stuck"); a bad glossary.yaml fails in on_config,
     before the site folder is touched, so we let requests see the previous build instead. MkDocs 1.x
-    is frozen, so the two private fields used here do not move.
+    is frozen, so the two private fields used here do not move. Its own "the server will appear
+    stuck" line would contradict ours, so a logging filter drops it.
     """
     server.watch(os.path.join(_root(config), _settings(config).file))
     rebuild = server.builder
+    livereload_log = logging.getLogger("mkdocs.livereload")
+    if not any(isinstance(f, _StillServing) for f in livereload_log.filters):
+        livereload_log.addFilter(_StillServing())
 
     def rebuild_or_keep_last_good_site() -> None:
         try:

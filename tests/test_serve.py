@@ -86,4 +86,5 @@ def test_serve_keeps_last_good_site_after_a_bad_edit(served: tuple[Path, str, Pa
     )
     assert wait_for(lambda: message in log.read_text())
     assert "Traceback" not in log.read_text()
+    assert "appear stuck" not in log.read_text()
     assert "A number inside a model that is learned" in fetch(base + "terms/parameter/")
