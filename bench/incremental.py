@@ -48,9 +48,12 @@ def pages_kb(folder: Path) -> tuple[float, float]:
 
 
 def edit_one_definition(glossary: Path, n: int) -> None:
-    """Change the first term's one-line definition (``short:``)."""
+    """Change one term's one-line definition (``short:``): the middle one in the file, so not the hub,
+    whose definition every term page shows."""
     text = glossary.read_text(encoding="utf-8")
-    edited = re.sub(r'(\n    short: [^>|"\n][^\n]*?)\.?\n', rf"\1 (edit {n}).\n", text, count=1)
+    shorts = list(re.finditer(r'\n    short: [^>|"\n][^\n]*?\.?(?=\n)', text))
+    middle = shorts[len(shorts) // 2]
+    edited = text[: middle.start()] + middle.group().removesuffix(".") + f" (edit {n})." + text[middle.end() :]
     glossary.write_text(edited, encoding="utf-8")
 
 
