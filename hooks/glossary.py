@@ -94,7 +94,7 @@ class _GeneratedPage(Page):
         if slug is not None:
             index = _build.index
             self._rendered, self.content_key, reused = store.term_page(
-                _build.page_store, index, index.terms[slug], _build.report.shared, self._render
+                _build.page_store, index, index.terms[slug], _build.report.keys, self._render
             )
             _build.report.term_page(slug, reused)
         else:

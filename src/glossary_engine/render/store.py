@@ -118,12 +118,18 @@ def shown(term: Term) -> list[object]:
     return [term.slug, term.title, term.short, term.link_text, term.generality, term.year]
 
 
-def term_key(index: GlossaryIndex, term: Term, shared: str) -> str:
+def names_key(index: GlossaryIndex) -> str:
+    """Every name the autolinker knows (computed once per build: it covers the whole glossary)."""
+    autolinker = index.autolinker
+    return _digest(autolinker.names, autolinker.acronyms, autolinker.starts)
+
+
+def term_key(index: GlossaryIndex, term: Term, shared: str, names: str) -> str:
     """The key of a term page's ``rendered`` entry: the term (wherever it sits in the file), its
     cluster, the hub, its path places, its backlinks, and, when it autolinks, every name the
-    autolinker knows. ``shared`` covers the rest (templates, base URL, site name, engine)."""
+    autolinker knows (``names``, from ``names_key``). ``shared`` covers the rest (templates, base URL,
+    site name, engine)."""
     cluster = index.clusters[term.cluster]
-    autolinker = index.autolinker
     return _digest(
         shared,
         replace(term, line=0),
@@ -134,7 +140,7 @@ def term_key(index: GlossaryIndex, term: Term, shared: str) -> str:
             for p in index.positions.get(term.slug, ())
         ],
         [t.slug for t in index.referenced_by.get(term.slug, ())],
-        [autolinker.names, autolinker.acronyms, autolinker.starts] if term.autolink else None,
+        names if term.autolink else None,
     )
 
 
@@ -340,13 +346,13 @@ class PageStore:
 
 
 def term_page(
-    store: PageStore | None, index: GlossaryIndex, term: Term, shared: str, render: Callable[[], Rendered]
+    store: PageStore | None, index: GlossaryIndex, term: Term, keys: tuple[str, str], render: Callable[[], Rendered]
 ) -> tuple[Rendered, str, bool]:
     """A term page's content from the store, or rendered (and stored): (content, its key, reused?).
 
     The key returned is what the content is: the ``term_key`` and what the page showed of other terms
     (so also everything its concept map, drawn later from the same facts, shows)."""
-    key = term_key(index, term, shared)
+    key = term_key(index, term, *keys)
     stored = store.term_page(key, index) if store is not None else None
     if stored is not None:
         return stored.rendered, _digest(key, stored.shown_digest), True
@@ -371,8 +377,9 @@ def _names(slugs: list[str], limit: int = 3) -> str:
 class BuildReport:
     """What one build reused and what it made again, and why, for a line in the terminal."""
 
-    shared: str = ""
-    """The part of every term page's key that is the same for all (templates, base URL, site name)."""
+    keys: tuple[str, str] = ("", "")
+    """The parts of every term page's key that are the same for all: templates, base URL, site name
+    and engine (``shared_key``); the autolinker's names (``names_key``)."""
     changed: set[str] = field(default_factory=set)
     removed: list[str] = field(default_factory=list)
     edited_pages: list[str] = field(default_factory=list)
@@ -383,7 +390,7 @@ class BuildReport:
 
     def start(self, page_store: PageStore | None, index: GlossaryIndex, shared: str) -> None:
         """Note which terms changed since the build that last used ``page_store``."""
-        self.shared = shared
+        self.keys = (shared, names_key(index))
         if page_store is None:
             return
         now = {t.slug: _digest(replace(t, line=0)) for t in index.glossary.terms}
