@@ -60,8 +60,10 @@ class _UsageError(Exception):
 
 
 def _say(*lines: str) -> None:
+    """Problems and refusals, one a line, on stderr; they quote the user's text, so anything that is
+    not printable is shown escaped rather than sent to the terminal."""
     for line in lines:
-        print(line, file=sys.stderr)
+        print(printable(line), file=sys.stderr)
 
 
 def _read(path: Path) -> str:
