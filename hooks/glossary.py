@@ -163,7 +163,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra_css.insert(0, site.STYLESHEET)
     config.extra_javascript.append(site.SEARCH_SCRIPT)
     _register_macros(config, _build)
-    log.info(f"{len(glossary.terms)} terms, {len(glossary.clusters)} clusters, {len(glossary.paths)} learning paths")
+    counts = [(len(glossary.terms), "term"), (len(glossary.clusters), "cluster"), (len(glossary.paths), "path")]
+    log.info(", ".join(f"{n} {noun}{'' if n == 1 else 's'}" for n, noun in counts))
     return config
 
 
