@@ -35,6 +35,7 @@ from glossary_engine import (
 )
 from glossary_engine.render import site
 from glossary_engine.render.finish import add_maps, compact
+from glossary_engine.render.macros import failure_lines
 from glossary_engine.render.markup import Rendered
 from glossary_engine.render.site import generated_files
 from glossary_engine.render.templates import Templates
@@ -200,8 +201,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         source = page.file.content_string if page.file.abs_src_path else ""
         where = os.path.relpath(page.file.abs_src_path or page.file.src_uri, _build.root)
         messages = []
-        for failure in failures:
-            line = next((n for n, text in enumerate(source.splitlines(), 1) if failure.name in text), 0)
+        for failure, line in zip(failures, failure_lines(source, failures), strict=True):
             messages.append(f"{where}:{line}: {failure}" if line else f"{where}: {failure}")
         raise PluginError("\n".join(messages))
     return markdown

@@ -226,6 +226,20 @@ def test_macro_with_unknown_slug_fails_naming_the_page(build_site: BuildSite, ca
     assert "docs/guide.md:5: term: unknown term 'paramter' (did you mean 'parameter'?)" in caplog.text
 
 
+def test_macro_with_unknown_slug_points_at_the_line_of_the_call(
+    build_site: BuildSite, caplog: pytest.LogCaptureFixture
+) -> None:
+    docs = {
+        "guide.md": (
+            "# Guide\n\nThe term 'paramter' is misspelt below, and so is term('paramter') here.\n\n"
+            "See {{ term('parameter') }} and {{ term(\n  \"paramter\") }}.\n"
+        )
+    }
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(docs=docs, nav=[{"Home": "index.md"}, {"Guide": "guide.md"}])
+    assert "docs/guide.md:5: term: unknown term 'paramter' (did you mean 'parameter'?)" in caplog.text
+
+
 @pytest.mark.parametrize(
     ("call", "message"),
     [

@@ -154,3 +154,16 @@ FIRST_REVIEW_YEAR = 2000
 
 # Names that would collide with pages and folders of the built site.
 RESERVED_SLUGS = frozenset({"index", "search", "assets", "sitemap", "404", "stylesheets", "javascripts"})
+
+ALL_FIELDS = (
+    *TOP_FIELDS,
+    *TERM_FIELDS,
+    *CLUSTER_FIELDS,
+    *PATH_FIELDS,
+    *CITATION_FIELDS,
+    *CONTRAST_FIELDS,
+    *QUESTION_FIELDS,
+)
+"""Every field of every record kind (a name can be a field of several kinds: title, year...)."""
+FIELD_NAMES = frozenset(field.name for field in ALL_FIELDS)
+"""Every field name: a line that starts with one is almost surely a field."""

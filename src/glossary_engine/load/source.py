@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from .hints import hint
 from .problems import Problem
 
 try:  # The C parser is several times faster; fall back when PyYAML was built without libyaml.
@@ -249,8 +250,7 @@ def read_yaml(path: str, text: str) -> Document:
             detail += f" {error.context}"
             if error.context_mark and error.context_mark.line + 1 != line:
                 detail += f" that starts at line {error.context_mark.line + 1}"
-        if "\t" in (lines[line - 1] if 0 < line <= len(lines) else ""):
-            detail += " (tabs are not allowed for indentation; use spaces)"
+        detail += hint(error, text, lines, _Loader)
         return Document(path, None, lines, (Problem(path, line, column, None, f"invalid YAML: {detail}"),))
     except yaml.reader.ReaderError as error:
         # A character YAML does not allow in a file (a raw control character, say): the reader knows
