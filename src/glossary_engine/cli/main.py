@@ -140,7 +140,7 @@ def _check(args: argparse.Namespace) -> int:
     if not args.no_lint:
         findings = lint(GlossaryIndex.build(glossary), _site_settings(args).standard)
         if findings:
-            # Lint findings know the line of their term or path, not a column.
+            # Lint findings know the line of the field (or term, or path) they are about, not a column.
             _say(*(f"{path}:{f.line}: {f.subject}: {f.message}" for f in findings))
             _say(f"{path}: {_plural(len(findings), 'lint finding')}")
             return 1

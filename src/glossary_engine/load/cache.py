@@ -105,8 +105,12 @@ def _decode(hint: Any, value: Any) -> Any:
     if origin is tuple:
         if type(value) is not list:
             raise _Unusable
-        item = typing.get_args(hint)[0]
-        return tuple(_decode(item, v) for v in value)
+        items = typing.get_args(hint)
+        if len(items) == 2 and items[1] is Ellipsis:  # tuple[X, ...]
+            return tuple(_decode(items[0], v) for v in value)
+        if len(items) != len(value):  # a fixed tuple such as tuple[str, int]
+            raise _Unusable
+        return tuple(_decode(item, v) for item, v in zip(items, value, strict=True))
     if origin in (typing.Union, types.UnionType):  # X | None
         if value is None:
             return None

@@ -74,6 +74,29 @@ def _looks_like_value(field: Field, value: str | None, after: Iterable[str]) -> 
     return kind == schema.LINE and _QUOTED.fullmatch(value) is not None
 
 
+@dataclass
+class Record:
+    """One checked mapping of the file: each field's cleaned value (None when missing or wrong), and
+    where the record, and each value, stand in the file."""
+
+    values: dict[str, Any]
+    mark: Mark
+    marks: dict[str, Mark]  # the position of each value given
+    raw: Mapping  # the mapping as read, for checks that need what was written
+    subject: str | None  # "term 'parameter'": how messages name it
+
+    def __getitem__(self, name: str) -> Any:
+        return self.values[name]
+
+    def get(self, name: str) -> Any:
+        """The field's value, or None when the record has no such field."""
+        return self.values.get(name)
+
+    def lines(self) -> tuple[tuple[str, int], ...]:
+        """The line where each given field's name is written, for messages about one field."""
+        return tuple((name, mark.line) for name, mark in self.raw.key_marks.items())
+
+
 SLUG_RULE = f"a slug (lowercase letters, digits and single hyphens, at most {schema.SLUG_MAX} characters)"
 
 
@@ -256,26 +279,22 @@ class _Checker:
 
     # -- one record --------------------------------------------------------------------------------
 
-    def record(
-        self, mapping: Mapping, fields: tuple[Field, ...], subject: str | None, label: str = ""
-    ) -> dict[str, Any]:
-        """Check a mapping against ``fields``; return name → cleaned value (None when missing or bad).
-
-        The result also carries ``_mark`` (the record's position) and ``_marks`` (each value's).
-        """
+    def record(self, mapping: Mapping, fields: tuple[Field, ...], subject: str | None, label: str = "") -> Record:
+        """Check a mapping against ``fields``; return each field's cleaned value (None when missing
+        or bad) and where the record and each value stand."""
         known = {f.name: f for f in fields}
         prefix = f"{label}: " if label else ""
         for key in mapping:
             if key not in known:
                 self.problem(mapping.key_marks[key], subject, f"{prefix}unknown field '{key}'{suggest(key, known)}")
-        result: dict[str, Any] = {"_mark": mapping.mark, "_marks": mapping.value_marks, "_raw": mapping}
+        result = Record({}, mapping.mark, mapping.value_marks, mapping, subject)
         for field in fields:
             if field.name not in mapping:
-                result[field.name] = None
+                result.values[field.name] = None
                 if field.required:
                     self.problem(mapping.mark, subject, f"{prefix}missing required field '{field.name}'")
                 continue
-            result[field.name] = self.value(field, mapping[field.name], mapping.value_marks[field.name], subject)
+            result.values[field.name] = self.value(field, mapping[field.name], mapping.value_marks[field.name], subject)
         self.fields_in_blocks(mapping, known, subject, prefix)
         return result
 
@@ -376,9 +395,7 @@ def _subjects(raw: Any, kind: str, id_key: str) -> list[str]:
     return [_subject(kind, item.get(id_key) if isinstance(item, Mapping) else None, i) for i, item in enumerate(raw)]
 
 
-def _check_records(
-    checker: _Checker, raw: Any, field: Field, kind: str, id_key: str, mark: Mark
-) -> list[dict[str, Any]]:
+def _check_records(checker: _Checker, raw: Any, field: Field, kind: str, id_key: str, mark: Mark) -> list[Record]:
     """Check a top-level list of records, naming each by its id so messages say which one is wrong."""
     if raw is None:
         return []
@@ -391,21 +408,21 @@ def _check_records(
         if not isinstance(item, Mapping):
             checker.problem(item_mark, subject, f"expected a mapping of fields, got {describe(item)}")
             continue
-        records.append(checker.record(item, field.record, subject) | {"_subject": subject})
+        records.append(checker.record(item, field.record, subject))
     return records
 
 
-def _check_unique(checker: _Checker, records: list[dict[str, Any]], key: str, what: str) -> None:
+def _check_unique(checker: _Checker, records: list[Record], key: str, what: str) -> None:
     first: dict[str, Mark] = {}
     for record in records:
         value = record.get(key)
         if value is None:
             continue
-        mark = record["_marks"][key]
+        mark = record.marks[key]
         if value in first:
             checker.problem(
                 mark,
-                record["_subject"],
+                record.subject,
                 f"duplicate {what} '{value}' (first defined at line {first[value].line})",
                 primary=True,  # a second entry with this id: what else is wrong with it follows from that
             )
@@ -418,7 +435,7 @@ def fold(name: str) -> str:
     return unicodedata.normalize("NFKC", name).casefold()
 
 
-def _check_names(checker: _Checker, terms: list[dict[str, Any]]) -> None:
+def _check_names(checker: _Checker, terms: list[Record]) -> None:
     """Titles and aliases must name one term only, ignoring case and Unicode look-alike forms.
 
     Two records with one slug (a copied entry) are reported once, as a duplicate slug; the names they
@@ -429,8 +446,8 @@ def _check_names(checker: _Checker, terms: list[dict[str, Any]]) -> None:
             folded = fold(term["title"])
             if folded in owner and owner[folded][0] != term["slug"]:
                 checker.problem(
-                    term["_marks"]["title"],
-                    term["_subject"],
+                    term.marks["title"],
+                    term.subject,
                     f"title '{term['title']}' is already the {owner[folded][1]} of term '{owner[folded][0]}'",
                 )
             else:
@@ -438,7 +455,7 @@ def _check_names(checker: _Checker, terms: list[dict[str, Any]]) -> None:
     for index, term in enumerate(terms):
         if not term["slug"]:
             continue
-        raw = term["_raw"].get("aliases")
+        raw = term.raw.get("aliases")
         located = (
             [(a.strip(), m) for a, m in zip(raw, raw.item_marks, strict=True) if isinstance(a, str)]
             if isinstance(raw, Sequence)
@@ -455,11 +472,11 @@ def _check_names(checker: _Checker, terms: list[dict[str, Any]]) -> None:
                 continue  # the other record with this slug: the duplicate slug is the message
             elif holder[0] == term["slug"]:
                 repeat = "repeats the title" if holder[1] == "title" else "is given twice"
-                checker.problem(aliases_mark, term["_subject"], f"aliases: '{alias}' {repeat}")
+                checker.problem(aliases_mark, term.subject, f"aliases: '{alias}' {repeat}")
             else:
                 checker.problem(
                     aliases_mark,
-                    term["_subject"],
+                    term.subject,
                     f"aliases: '{alias}' is already the {holder[1]} of term '{holder[0]}'",
                 )
 
@@ -473,7 +490,7 @@ def _unknown_term(slug: str, slugs: set[str], former: dict[str, str]) -> str:
 
 def _check_refs(
     checker: _Checker,
-    subject: str,
+    subject: str | None,
     field: str,
     refs: list[tuple[str, Mark]] | None,
     slugs: set[str],
@@ -496,21 +513,21 @@ def _check_refs(
         seen.setdefault(slug, position)
 
 
-def _former_slugs(checker: _Checker, terms: list[dict[str, Any]], slugs: set[str]) -> dict[str, str]:
+def _former_slugs(checker: _Checker, terms: list[Record], slugs: set[str]) -> dict[str, str]:
     """Check every term's ``formerly`` list; return each former slug with the slug of the term it became."""
     former: dict[str, str] = {}
     claimed: dict[str, int] = {}  # former slug → index of the record that claimed it
     for index, term in enumerate(terms):
         for slug, mark in term["formerly"] or ():
             if slug in slugs:
-                checker.problem(mark, term["_subject"], f"formerly: '{slug}' is the slug of a current term")
+                checker.problem(mark, term.subject, f"formerly: '{slug}' is the slug of a current term")
             elif slug in schema.RESERVED_SLUGS:
-                checker.problem(mark, term["_subject"], f"formerly: '{slug}' is reserved for a page of the site")
+                checker.problem(mark, term.subject, f"formerly: '{slug}' is reserved for a page of the site")
             elif slug in claimed:
                 if former[slug] == term["slug"] and claimed[slug] != index:
                     continue  # a copy of the same entry: reported once, as a duplicate slug
                 checker.problem(
-                    mark, term["_subject"], f"formerly: '{slug}' is already a former slug of term '{former[slug]}'"
+                    mark, term.subject, f"formerly: '{slug}' is already a former slug of term '{former[slug]}'"
                 )
             elif term["slug"]:
                 former[slug] = term["slug"]
@@ -520,31 +537,31 @@ def _former_slugs(checker: _Checker, terms: list[dict[str, Any]], slugs: set[str
 
 def _check_cross_references(
     checker: _Checker,
-    top: dict[str, Any],
-    clusters: list[dict[str, Any]],
-    paths: list[dict[str, Any]],
-    terms: list[dict[str, Any]],
+    top: Record,
+    clusters: list[Record],
+    paths: list[Record],
+    terms: list[Record],
 ) -> None:
     slugs = {t["slug"] for t in terms if t["slug"]}
     cluster_ids = {c["id"] for c in clusters if c["id"]}
     former = _former_slugs(checker, terms, slugs)
     if top.get("hub") and top["hub"] not in slugs:
-        checker.problem(top["_marks"]["hub"], None, f"hub: {_unknown_term(top['hub'], slugs, former)}")
+        checker.problem(top.marks["hub"], None, f"hub: {_unknown_term(top['hub'], slugs, former)}")
     for term in terms:
-        subject = term["_subject"]
+        subject = term.subject
         if term["cluster"] and term["cluster"] not in cluster_ids:
             checker.problem(
-                term["_marks"]["cluster"],
+                term.marks["cluster"],
                 subject,
                 f"cluster: unknown cluster '{term['cluster']}'{suggest(term['cluster'], cluster_ids)}",
             )
         _check_refs(checker, subject, "related", term["related"], slugs, term["slug"], former)
-        contrasts = [(c["term"], c["_marks"]["term"]) for c in term["contrast"] or [] if c["term"]]
+        contrasts = [(c["term"], c.marks["term"]) for c in term["contrast"] or [] if c["term"]]
         _check_refs(checker, subject, "contrast", contrasts, slugs, term["slug"], former)
     for path in paths:
-        _check_refs(checker, path["_subject"], "steps", path["steps"], slugs, None, former)
+        _check_refs(checker, path.subject, "steps", path["steps"], slugs, None, former)
         if path["steps"] is not None and len(path["steps"]) < 2:
-            checker.problem(path["_marks"]["steps"], path["_subject"], "steps: a learning path needs at least 2 steps")
+            checker.problem(path.marks["steps"], path.subject, "steps: a learning path needs at least 2 steps")
     for prose in checker.prose:
         for offset in unclosed_links(prose.text):
             checker.problem(
@@ -564,7 +581,7 @@ def _check_cross_references(
                 )
 
 
-def _citation(record: dict[str, Any]) -> Citation | None:
+def _citation(record: Record) -> Citation | None:
     if record["title"] is None or record["authors"] is None:
         return None
     return Citation(
@@ -581,7 +598,7 @@ def _citation(record: dict[str, Any]) -> Citation | None:
     )
 
 
-def _term(record: dict[str, Any]) -> Term:
+def _term(record: Record) -> Term:
     citations = [_citation(c) for c in record["further_reading"] or []]
     return Term(
         slug=record["slug"],
@@ -590,7 +607,8 @@ def _term(record: dict[str, Any]) -> Term:
         explanation=record["explanation"],
         generality=record["generality"],
         cluster=record["cluster"],
-        line=record["_mark"].line,
+        line=record.mark.line,
+        lines=record.lines(),
         formerly=tuple(slug for slug, _ in record["formerly"] or ()),
         link_text=record["link_text"],
         autolink=record["autolink"] is not False,
@@ -649,14 +667,14 @@ def _parse_glossary(text: str, path: str, this_year: int | None) -> Glossary:
     for key in root:
         if key not in known:
             checker.problem(root.key_marks[key], None, f"unknown top-level key '{key}'{suggest(key, known)}")
-    top: dict[str, Any] = {"_marks": root.value_marks}
+    top = Record({}, root.mark, root.value_marks, root, None)
     for field in top_scalars:
         if field.name not in root:
             checker.problem(root.mark, None, f"missing required top-level key '{field.name}'")
-            top[field.name] = None
+            top.values[field.name] = None
         else:
-            top[field.name] = checker.value(field, root[field.name], root.value_marks[field.name], None)
-    lists: dict[str, list[dict[str, Any]]] = {}
+            top.values[field.name] = checker.value(field, root[field.name], root.value_marks[field.name], None)
+    lists: dict[str, list[Record]] = {}
     for field, kind, id_key in (
         (schema.TOP_FIELDS[1], "cluster", "id"),
         (schema.TOP_FIELDS[2], "path", "id"),
@@ -678,10 +696,10 @@ def _parse_glossary(text: str, path: str, this_year: int | None) -> Glossary:
     return Glossary(
         hub=top["hub"],
         clusters=tuple(
-            Cluster(c["id"], c["title"], c["description"], c["_mark"].line, c["review_months"]) for c in clusters
+            Cluster(c["id"], c["title"], c["description"], c.mark.line, c["review_months"]) for c in clusters
         ),
         paths=tuple(
-            LearningPath(p["id"], p["title"], p["description"], tuple(s for s, _ in p["steps"]), p["_mark"].line)
+            LearningPath(p["id"], p["title"], p["description"], tuple(s for s, _ in p["steps"]), p.mark.line)
             for p in paths
         ),
         terms=tuple(_term(t) for t in terms),
