@@ -328,3 +328,45 @@ def test_file_and_record_problems_at_one_place_are_both_reported() -> None:
         "glossary.yaml:3:5: cluster #1: missing required field 'id'",
         "glossary.yaml:25:14: term 'artificial-intelligence': cluster: unknown cluster 'foundations'",
     ]
+
+
+def test_thousands_of_unclosed_link_openers_are_one_problem_found_fast() -> None:
+    start = time.perf_counter()
+    text = SMALL.replace(
+        "explanation: Examples are the learning rate and the batch size.", 'explanation: "' + "[" * 12000 + '"'
+    )
+    found = problems(text)
+    assert time.perf_counter() - start < 3
+    assert found == [
+        "glossary.yaml:108:19: term 'hyperparameter': explanation: '[[' starts a link that is not closed: write"
+        " [[slug]] or [[slug|text]] (put `[[` in backticks to show it as text); 5999 more in this text"
+    ]
+
+
+def test_a_citation_needs_at_least_one_author() -> None:
+    text = SMALL.replace("      - authors: [Stuart Russell, Peter Norvig]", "      - authors: []")
+    assert problems(text) == ["glossary.yaml:32:18: term 'artificial-intelligence': authors: give at least one"]
+
+
+@pytest.mark.parametrize(
+    "code",
+    ["```\n[[nope]]\n", "````\n[[nope]]\n```\n````", "`` a ` [[nope]] ``", "~~~~\n[[nope]]\n~~~~"],
+    ids=["unclosed fence", "longer fence", "double-backtick span", "tilde fence"],
+)
+def test_a_link_inside_code_is_text(code: str) -> None:
+    indented = code.replace("\n", "\n      ")
+    text = SMALL.replace("Examples are the learning rate and the batch size.", "|\n      " + indented, 1)
+    [term] = [t for t in parse_glossary(text, this_year=2026).terms if t.slug == "hyperparameter"]
+    assert "[[nope]]" in term.explanation
+
+
+def test_a_cache_entry_that_is_a_device_is_ignored_at_once(tmp_path: Path) -> None:
+    (tmp_path / "glossary.yaml").write_text(SMALL, encoding="utf-8")
+    folder = tmp_path / "cache"
+    expected = load_glossary(tmp_path / "glossary.yaml", cache_dir=folder, this_year=2026)
+    [entry] = list(folder.iterdir())
+    entry.unlink()
+    entry.symlink_to("/dev/zero")
+    start = time.perf_counter()
+    assert load_glossary(tmp_path / "glossary.yaml", cache_dir=folder, this_year=2026) == expected
+    assert time.perf_counter() - start < 2

@@ -367,7 +367,7 @@ def _stats(args: argparse.Namespace) -> int:
 def _init(args: argparse.Namespace) -> int:
     target: Path = args.directory
     title = " ".join(args.title.split()) if args.title else f"{args.subject} Glossary" if args.subject else "Glossary"
-    for what, value in (("title", title), ("subject", args.subject)):
+    for what, value in (("subject", args.subject), ("title", title)):
         wrong = line_problem(value, NAME_MAX) if value else None
         if wrong:
             raise _UsageError(f"the {what} {wrong}")

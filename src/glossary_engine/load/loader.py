@@ -275,6 +275,8 @@ class _Checker:
                     self.problem(item_mark, subject, f"{label}: expected a mapping of fields, got {describe(item)}")
                     continue
                 items.append(self.record(item, field.record, subject, label))
+        if field.required and not value:
+            self.problem(mark, subject, f"{name}: give at least one")
         return items
 
     # -- one record --------------------------------------------------------------------------------
@@ -563,12 +565,14 @@ def _check_cross_references(
         if path["steps"] is not None and len(path["steps"]) < 2:
             checker.problem(path.marks["steps"], path.subject, "steps: a learning path needs at least 2 steps")
     for prose in checker.prose:
-        for offset in unclosed_links(prose.text):
+        unclosed = list(unclosed_links(prose.text))
+        if unclosed:  # the first is enough to find them; thousands would only bury the other problems
+            more = f"; {len(unclosed) - 1} more in this text" if len(unclosed) > 1 else ""
             checker.problem(
-                checker.locate(prose, offset),
+                checker.locate(prose, unclosed[0]),
                 prose.subject or None,
                 f"{prose.field}: '[[' starts a link that is not closed: write [[slug]] or [[slug|text]]"
-                " (put `[[` in backticks to show it as text)",
+                f" (put `[[` in backticks to show it as text){more}",
             )
         for link in find_links(prose.text):
             if link.slug not in slugs:
