@@ -11,8 +11,11 @@ loads them.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from itertools import groupby
+
+from markupsafe import Markup
 
 from .. import urls
 from ..model.changes import recent_changes
@@ -177,13 +180,18 @@ def _know(index: GlossaryIndex, term: Term, page: str, templates: Templates) -> 
     )
 
 
+def _text(value: str) -> Markup:
+    return Markup(html.escape(value, quote=False))
+
+
 def _cite(term: Term, page: str, base_url: str, site_name: str, templates: Templates) -> str:
     citation = term_citation(term, base_url, site_name)
+    # Element text needs only <, > and & escaped; CSL-JSON's many quotes stay quotes, not &#34;.
     return templates.render(
         "cite",
-        apa=citation.apa,
-        bibtex=citation.bibtex,
-        csl_json=citation.csl_json,
+        apa=_text(citation.apa),
+        bibtex=_text(citation.bibtex),
+        csl_json=_text(citation.csl_json),
         script=urls.file_url(page, urls.CITE_SCRIPT),
     )
 
