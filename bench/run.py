@@ -98,7 +98,9 @@ def make_project(folder: Path, glossary: str) -> None:
     """A copy of this project's config and hooks around a synthetic glossary."""
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     (folder / "mkdocs.yml").write_text(
-        config.replace("  - Editors' guide: editing.md\n", "").replace("  - Benchmarks: benchmarks.md\n", ""),
+        config.replace("  - Editors' guide: editing.md\n", "")
+        .replace("  - Benchmarks: benchmarks.md\n", "")
+        .replace("  - Definitions on other sites: embed.md\n", ""),
         encoding="utf-8",
     )
     for name in ("hooks", "overrides"):

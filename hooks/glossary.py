@@ -35,6 +35,7 @@ from glossary_engine import (
 )
 from glossary_engine.render import site
 from glossary_engine.render.finish import add_maps, compact
+from glossary_engine.render.learning import add_widgets
 from glossary_engine.render.macros import failure_lines
 from glossary_engine.render.markup import Rendered
 from glossary_engine.render.site import generated_files
@@ -227,11 +228,15 @@ def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Any) ->
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Put the concept maps into the finished pages (after search indexing: maps are not searched),
-    and drop the indentation the theme's templates leave in every page."""
+    """Put the concept maps and the learning widgets into the finished pages (after search indexing:
+    neither is searched), and drop the indentation the theme's templates leave in every page."""
     assert _build is not None
-    generated = isinstance(page, _GeneratedPage)
-    return compact(add_maps(_build.index, page.file.src_uri, output) if generated else output)
+    if isinstance(page, _GeneratedPage):
+        src = page.file.src_uri
+        output = add_maps(_build.index, src, output)
+        base_url = _base_url(config, _build.settings)
+        output = add_widgets(_build.index, src, output, base_url, config.site_name, _build.templates)
+    return compact(output)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -167,7 +167,7 @@ def test_path_page_lists_steps_in_order_with_definitions(small_site: Site) -> No
         "parameter",
         "weights-and-biases",
     ]
-    assert "</a>: A number inside a model that is learned from data during training.</li>" in page
+    assert "</a>: A number inside a model that is learned from data during training.\n<span" in page
 
 
 def test_a_to_z_lists_terms_and_their_aliases(small_site: Site) -> None:

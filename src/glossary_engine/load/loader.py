@@ -619,6 +619,7 @@ def _term(record: Record) -> Term:
         aliases=tuple(record["aliases"] or ()),
         year=record["year"],
         reviewed=record["reviewed"],
+        added=record["added"],
         related=tuple(slug for slug, _ in record["related"] or ()),
         contrast=tuple(Contrast(c["term"], c["difference"]) for c in record["contrast"] or ()),
         why_it_matters=record["why_it_matters"],

@@ -107,6 +107,13 @@ TERM_FIELDS = (
         "Date the entry was last re-read against current sources (YYYY-MM-DD); shown on the page and in the"
         " exports, and `glossary stale` lists the entries most in need of another look.",
     ),
+    Field(
+        "added",
+        DATE,
+        False,
+        "Date the entry was first published (YYYY-MM-DD); the feeds and the What's new page list it as new"
+        " from then, and as updated from its `reviewed` date when that is later.",
+    ),
     Field("generality", INTEGER, True, "How broad and foundational the concept is.", 0, 1000),
     Field("cluster", SLUG, True, "Id of the cluster (topic area) the term belongs to."),
     Field("explanation", MARKDOWN, True, "The long explanation, in Markdown."),

@@ -55,6 +55,7 @@ class Term:
     autolink: bool = True
     year: int | None = None
     reviewed: datetime.date | None = None
+    added: datetime.date | None = None
     related: tuple[str, ...] = ()
     contrast: tuple[Contrast, ...] = ()
     why_it_matters: str | None = None

@@ -19,6 +19,7 @@ from . import overviews
 from .cards import cluster_card, render_cards, term_card
 from .conceptmap import neighbours
 from .crumbs import HOME, Crumb, cluster_crumb, path_crumb, render_crumbs, term_crumb
+from .learning import CITE_SLOT, KNOW_SLOT, STEPS_SLOT, TODAY_SLOT
 from .markup import Document, Rendered, esc, link, page_meta
 from .overviews import MAP_SLOT
 from .prose import markdown_link, plain_prose, render_list, render_prose, term_link
@@ -158,7 +159,8 @@ def term_page(
     doc.heading(1, term.title)
     doc.add(f'<p class="gl-short">{esc(term.short)}</p>\n')
     doc.hide(_facts(index, term, page, templates) + render_prose(index, term.explanation, page))
-    doc.section("Where it fits", _where_it_fits(index, term, page, templates))
+    # KNOW_SLOT: "I know this", for a term on learning paths (learning.add_widgets fills the slots).
+    doc.section("Where it fits", _where_it_fits(index, term, page, templates) + KNOW_SLOT)
     if term.why_it_matters:
         doc.section("Why it matters", render_prose(index, term.why_it_matters, page))
     if term.how_it_works:
@@ -195,6 +197,7 @@ def term_page(
     if term.further_reading:
         sources = [citation_data(c) for c in term.further_reading]
         doc.section("Further reading", templates.render("further-reading", sources=sources))
+    doc.hide(CITE_SLOT)
     return doc.rendered(
         # Material's search indexes front-matter tags with a boost: aliases go there so that
         # "weights" finds Parameter while a title match still wins for the term's own title.
@@ -252,7 +255,8 @@ def path_page(index: GlossaryIndex, path_id: str, templates: Templates = BUILT_I
     doc = Document().add(render_crumbs(path_crumb(index, path_id), templates), searched=False)
     doc.heading(1, path.title)
     doc.add(render_prose(index, path.description, page), f"<p>{len(path.steps)} steps, in reading order.</p>\n")
-    doc.hide(path_steps(index, path_id, page))
+    # The steps, each with an "I know this" box, and the reader's progress (learning.add_widgets).
+    doc.hide(STEPS_SLOT)
     return doc.rendered(page_meta(title=path.title, description=plain_prose(index, path.description), **_NO_MACROS))
 
 
@@ -340,6 +344,7 @@ def home_page(index: GlossaryIndex, templates: Templates = BUILT_IN) -> Rendered
         + ".</p>\n",
         f"<p>See the whole glossary at once: {overviews.links_to(page)}.</p>\n",
     )
+    doc.hide(TODAY_SLOT)
     doc.heading(2, "Clusters")
     doc.add(render_cards((cluster_card(index, c) for c in index.glossary.clusters), page, templates))
     doc.heading(2, "Learning paths")
