@@ -33,10 +33,11 @@ from glossary_engine import (
     in_nav_only_by_index,
     load_glossary,
 )
+from glossary_engine.export.formats import usable_base_url
 from glossary_engine.render import site
 from glossary_engine.render.finish import add_maps, compact
 from glossary_engine.render.learning import add_widgets
-from glossary_engine.render.macros import failure_lines
+from glossary_engine.render.macros import BadCall, failure_lines
 from glossary_engine.render.markup import Rendered
 from glossary_engine.render.site import generated_files
 from glossary_engine.render.templates import Templates
@@ -116,7 +117,13 @@ def _settings(config: MkDocsConfig) -> Settings:
 def _base_url(config: MkDocsConfig, settings: Settings) -> str:
     """The site's absolute base URL, ending in a slash (exports and structured data need absolute URLs)."""
     url = config.site_url or settings.placeholder_url
-    return url if url.endswith("/") else url + "/"
+    url = url if url.endswith("/") else url + "/"
+    if not usable_base_url(url):
+        raise PluginError(
+            f"site_url: {url!r} cannot prefix the glossary's addresses: use an http(s) address with no"
+            " spaces, quotes, query or fragment (set it in mkdocs.yml or with SITE_URL)"
+        )
+    return url
 
 
 def _register_macros(config: MkDocsConfig, build: _Build) -> None:
@@ -134,6 +141,10 @@ def _register_macros(config: MkDocsConfig, build: _Build) -> None:
                 return str(method(page.file.src_uri, *args, **kwargs))
             except UnknownName as failure:
                 build.macro_failures.setdefault(page.file.src_uri, []).append(failure)
+                return ""
+            except (TypeError, AttributeError) as error:  # wrong arguments: a message, not a traceback
+                detail = str(error).split(") ", 1)[-1] if ") " in str(error) else str(error)
+                build.macro_failures.setdefault(page.file.src_uri, []).append(BadCall(name, detail))
                 return ""
 
         call.__doc__ = method.__doc__
@@ -175,15 +186,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _build is not None
     base_url = _base_url(config, _build.settings)
     existing = {file.src_uri for file in files}  # Files' own look-up rebuilds its table after each append
+    # Where hand-written pages are written to: docs/terms/x/index.md lands where terms/x.md would.
+    written = {file.dest_uri: file.src_uri for file in files}
     pages = generated_pages(_build.index, base_url, config.site_name, _build.templates, _build.settings.subject)
     for src, render in pages:
-        if src in existing:
-            source = _build.settings.file
-            raise PluginError(
-                f"{config.docs_dir}/{src}: this page is generated from {source}; remove or rename the file"
-            )
         inclusion = InclusionLevel.NOT_IN_NAV if in_nav_only_by_index(src) else InclusionLevel.UNDEFINED
         file = File.generated(config, src, content="", inclusion=inclusion)
+        clash = src if src in existing else written.get(file.dest_uri)
+        if clash is not None:
+            source = _build.settings.file
+            raise PluginError(
+                f"{config.docs_dir}/{clash}: the page generated from {source} goes to {file.dest_uri}; remove or"
+                " rename the file"
+            )
         _GeneratedPage(file, config, render)
         files.append(file)
     for path, content in generated_files(_build.index, base_url, config.site_name):

@@ -287,7 +287,20 @@ def test_hand_written_page_cannot_shadow_a_generated_one(
 ) -> None:
     with caplog.at_level(logging.ERROR), pytest.raises(Abort):
         build_site(docs={"index.md": "# Mine\n"})
-    assert "index.md: this page is generated from glossary.yaml; remove or rename the file" in caplog.text
+    assert "docs/index.md: the page generated from glossary.yaml goes to index.html; remove or rename the file" in (
+        caplog.text
+    )
+
+
+def test_a_hand_written_page_that_lands_where_a_term_page_goes_is_refused(
+    build_site: BuildSite, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(docs={"terms/parameter/index.md": "# Mine\n"})
+    assert (
+        "docs/terms/parameter/index.md: the page generated from glossary.yaml goes to terms/parameter/index.html;"
+        " remove or rename the file" in caplog.text
+    )
 
 
 def search_entries(site: Site, location: str) -> list[dict[str, object]]:
@@ -355,3 +368,17 @@ def test_content_changes_by_earlier_plugins_survive_the_search_view(tmp_path: Pa
     site = build_project(root)
     assert "<p>MARKER</p>" in site.html("terms/parameter/")
     assert "<p>MARKER</p>" in site.html("clusters/neural-networks/")
+
+
+def test_a_macro_called_with_wrong_arguments_is_a_message_at_its_line(
+    build_site: BuildSite, caplog: pytest.LogCaptureFixture
+) -> None:
+    page = "# P\n\nText.\n\nA {{ term() }} and {{ cluster_cards(['a']) }}.\n"
+    with pytest.raises(SystemExit):
+        build_site(docs={"p.md": page}, nav=[*DEFAULT_NAV, {"P": "p.md"}])
+    assert (
+        "docs/p.md:5: term: missing 1 required positional argument: 'slug'; call it as term('slug'), with the name"
+        " in quotes" in caplog.text
+    )
+    assert "docs/p.md:5: cluster_cards: unhashable type: 'list'" in caplog.text
+    assert "Traceback" not in caplog.text

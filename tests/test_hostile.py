@@ -230,7 +230,8 @@ def test_comparisons_and_entities_in_one_line_fields_are_plain_text() -> None:
         ),
         (
             'title: "\\u200b\\u200b\\u2060"',
-            "glossary.yaml:58:12: term 'parameter': title: has no visible letter, digit or symbol",
+            "glossary.yaml:58:12: term 'parameter': title: contains the invisible character U+200B ZERO WIDTH SPACE;"
+            " remove it",
         ),
         (
             "title: " + "P" * 121,
@@ -370,3 +371,10 @@ def test_a_cache_entry_that_is_a_device_is_ignored_at_once(tmp_path: Path) -> No
     start = time.perf_counter()
     assert load_glossary(tmp_path / "glossary.yaml", cache_dir=folder, this_year=2026) == expected
     assert time.perf_counter() - start < 2
+
+
+@pytest.mark.parametrize("number", ["0500", "1:30", "0x3e8", "1_956"])
+def test_yaml_1_1_number_forms_are_not_read_as_numbers(number: str) -> None:
+    assert problems(SMALL.replace("generality: 928", f"generality: {number}")) == [
+        f"glossary.yaml:62:17: term 'parameter': generality: expected a whole number from 0 to 1000, got text '{number}'"
+    ]

@@ -171,7 +171,7 @@ def _scalar(text: str) -> str:
 def _skeleton(slug: str, title: str, cluster: str) -> list[str]:
     """The new entry's lines, relative to the item indent. Placeholders validate but read as TODOs."""
     return [
-        f"- slug: {slug}",
+        f"- slug: {_scalar(slug)}",
         f"  title: {_scalar(title)}",
         "  aliases: []",
         '  short: "TODO: one-sentence definition."',
@@ -437,8 +437,14 @@ def _positive(text: str) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     base_url: str = args.base_url
-    if not _BASE_URL.fullmatch(base_url):
-        raise _UsageError(f"--base-url: expected an http(s) URL, got '{base_url}'")
+    if not _BASE_URL.fullmatch(base_url) or any(mark in base_url for mark in "?#"):
+        raise _UsageError(f"--base-url: expected an http(s) URL without ? or #, got '{base_url}'")
+    output: Path | None = args.output
+    if output is not None:
+        if output.exists() and output.resolve() == args.file.resolve():
+            raise _UsageError(f"--output: {output} is the glossary itself; write the export somewhere else")
+        if output.exists() and not output.is_file():
+            raise _UsageError(f"--output: {output} is not a regular file; name a file to write")
     if not base_url.endswith("/"):
         base_url += "/"
     _, glossary = _load(args.file)

@@ -36,8 +36,14 @@ _TURTLE_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\
 _TURTLE_SPECIAL = re.compile(r'[\\"\x00-\x1f\x7f]')
 
 
+def usable_base_url(base_url: str) -> bool:
+    """Whether ``base_url`` can prefix every address and IRI the glossary writes: absolute, ending
+    in "/", with no space, quote, control or other character an IRI forbids, and no query or fragment."""
+    return _BASE_URL.fullmatch(base_url) is not None and not any(mark in base_url for mark in "?#")
+
+
 def _check_base_url(base_url: str) -> None:
-    if not _BASE_URL.fullmatch(base_url):
+    if not usable_base_url(base_url):
         raise ValueError(f"base_url must be an absolute URL ending in '/', got {base_url!r}")
 
 

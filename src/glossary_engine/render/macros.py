@@ -30,6 +30,16 @@ class UnknownName(Exception):
         super().__init__(f"{macro}: unknown {kind} '{self.name}'{hint}")
 
 
+class BadCall(UnknownName):
+    """A macro was called with the wrong arguments (none, too many, a list for a slug)."""
+
+    def __init__(self, macro: str, detail: str) -> None:
+        # Not UnknownName.__init__, which words the message for an unknown name.
+        Exception.__init__(self, f"{macro}: {detail}; call it as {macro}('slug'), with the name in quotes")
+        self.macro = macro
+        self.name = f"{macro}("  # no name to look for: the line of the call is found by the macro
+
+
 # Where mkdocs-macros calls a macro; a {% raw %} block (a page showing macros as examples) calls none.
 _JINJA_TAG = re.compile(r"(\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\})|\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 
