@@ -335,7 +335,7 @@ def test_export_with_a_bad_base_url_is_a_usage_error(project: Path) -> None:
     result = glossary(project, "export", "--format", "json", "--base-url", "glossary.example.org")
     assert result.returncode == 2
     assert result.stderr.splitlines()[-1] == (
-        "glossary export: error: --base-url: expected an http(s) URL, got 'glossary.example.org'"
+        "glossary export: error: --base-url: expected an http(s) URL without ? or #, got 'glossary.example.org'"
     )
 
 

@@ -136,7 +136,7 @@ class _Builder:
             return event.value, True
         if self.stack and self.keys[-1] is None and isinstance(self.stack[-1], Mapping):
             return event.value, False
-        if tag == _INT and not _DECIMAL.fullmatch(event.value):
+        if tag == _INT and event.tag is None and not _DECIMAL.fullmatch(event.value):
             # YAML 1.1 reads 0500 as octal (320), 1:30 as base 60 (90), 0x3e8 and 1_956 too. An editor
             # who wrote them meant the text as written: a number field then says it got text.
             return event.value, False
