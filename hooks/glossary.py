@@ -1,7 +1,8 @@
 """MkDocs hooks: wire build events to the glossary engine, and nothing else.
 
 on_config loads and validates glossary.yaml (a bad file stops the build before the old site is
-touched), fills the nav and registers the macros; on_files adds the generated pages; on_serve
+touched), fills the nav and registers the macros; on_files adds the generated pages; on_post_build
+writes the search index (hand-written pages are in it, so it waits for their content); on_serve
 watches glossary.yaml. State lives in ``_build``, replaced by every on_config, so a rebuild under
 ``mkdocs serve`` never sees the previous build's glossary.
 """
@@ -36,6 +37,7 @@ from glossary_engine import (
 from glossary_engine.render import site
 from glossary_engine.render.finish import add_maps, compact
 from glossary_engine.render.markup import Rendered
+from glossary_engine.render.search import SearchDoc, glossary_docs, page_doc, search_files
 from glossary_engine.render.site import generated_files
 from glossary_engine.render.templates import Templates
 from glossary_engine.settings import Settings, SettingsError, settings_from
@@ -55,6 +57,7 @@ class _Build:
     settings: Settings
     pages_done: int = 0
     macro_failures: dict[str, list[UnknownName]] = field(default_factory=dict)
+    hand_written: list[SearchDoc] = field(default_factory=list)
 
 
 _build: _Build | None = None
@@ -68,8 +71,6 @@ class _GeneratedPage(Page):
         super().__init__(None, file, config)
         self._render = render
         self._rendered: Rendered | None = None
-        self._full_content: str | None = None
-        self._search_content = ""
 
     def read_source(self, config: MkDocsConfig) -> None:
         self._rendered = self._render()
@@ -84,18 +85,6 @@ class _GeneratedPage(Page):
         self.present_anchor_ids = rendered.anchors
         self.links_to_anchors = {}
         self._rendered = None
-        self._search_content = rendered.search_html
-
-    def show_search_view(self, html: str) -> str:
-        """While search indexes the page: its content without what search leaves out anyway.
-        ``html`` is the content as the plugins before ours left it; it comes back after search."""
-        self._full_content = html
-        return self._search_content
-
-    def restore_content(self) -> None:
-        """After search indexed the page: the whole content again, for the theme."""
-        if self._full_content is not None:
-            self.content, self._full_content = self._full_content, None
 
 
 def _root(config: MkDocsConfig) -> str:
@@ -207,22 +196,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Hand search a generated page without its excluded parts (restored in on_page_context, after
-    search ran); report progress on long builds."""
+    """Keep a hand-written page's text for the search index (generated pages are indexed from the
+    glossary itself); report progress on long builds."""
     assert _build is not None
     _build.pages_done += 1
     if _build.pages_done % PROGRESS_EVERY == 0:
         log.info(f"{_build.pages_done} pages rendered")
-    return page.show_search_view(html) if isinstance(page, _GeneratedPage) else html
-
-
-@event_priority(-1)
-def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-    """After search indexed the page (in its own on_page_context, at the default priority 0): give
-    the theme, and any plugin after it, the whole page again."""
-    if isinstance(page, _GeneratedPage):
-        page.restore_content()
-    return context
+    if not isinstance(page, _GeneratedPage):
+        description = str(page.meta.get("description") or "")
+        _build.hand_written.append(page_doc(page.title or "", page.url, html, description))
+    return html
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -234,9 +217,14 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """One summary line: what was built and how long it took."""
+    """Write the search index; one summary line: what was built and how long it took."""
     gc.unfreeze()  # under `mkdocs serve` the next build must be able to collect this one
     assert _build is not None
+    for path, content in search_files([*glossary_docs(_build.index), *_build.hand_written]):
+        target = os.path.join(config.site_dir, path)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8") as out:
+            out.write(content)
     seconds = time.monotonic() - _build.started
     glossary = _build.index.glossary
     log.info(

@@ -124,7 +124,7 @@ def test_breadcrumb_reads_home_hub_cluster_term_and_links_up(reader: Reader) -> 
 
 def test_related_cards_show_definition_and_score(reader: Reader) -> None:
     page = reader.open("terms/parameter/")
-    cards = page.locator("#related-terms + section .grid.cards li")  # type: ignore[attr-defined]
+    cards = page.locator("#related-terms + .grid.cards li")  # type: ignore[attr-defined]
     assert cards.count() >= 3
     first = cards.first.inner_text()
     assert "Weights and Biases" in first
@@ -172,13 +172,45 @@ def test_typing_a_term_name_or_alias_puts_that_term_first(reader: Reader, query:
     assert reader.path() == f"terms/{term}/"
 
 
+def search(page: object, query: str) -> list[str]:
+    """Type ``query`` into the search box; the hrefs of the results shown, in order."""
+    page.click("input.md-search__input")  # type: ignore[attr-defined]
+    page.locator("input.md-search__input").press_sequentially(query, delay=20)  # type: ignore[attr-defined]
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "() => !/^(Type to start|Initializing)/.test(document.querySelector('.md-search-result__meta').textContent)"
+    )
+    page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+    links = page.locator(".md-search-result__list > li > a")  # type: ignore[attr-defined]
+    return [str(href) for href in links.evaluate_all("links => links.map(a => a.getAttribute('href'))")]
+
+
 def test_search_for_an_alias_finds_the_term(reader: Reader) -> None:
     page = reader.open("")
-    page.click("input.md-search__input")  # type: ignore[attr-defined]
-    page.locator("input.md-search__input").press_sequentially("weights", delay=30)  # type: ignore[attr-defined]
-    result = page.locator(".md-search-result__item > a", has_text="Parameter").first  # type: ignore[attr-defined]
-    result.click()
+    search(page, "weights")
+    page.locator(".md-search-result__item > a", has_text="Parameter").first.click()  # type: ignore[attr-defined]
     assert reader.path() == "terms/parameter/"
+
+
+def test_a_mistyped_name_finds_its_term_first(reader: Reader) -> None:
+    found = search(reader.open(""), "hyperparmeter")
+    assert found[0].endswith("/terms/hyperparameter/")
+
+
+@pytest.mark.parametrize(("word", "term"), [("Dartmouth", "artificial-intelligence"), ("intercept", "parameter")])
+def test_a_word_only_in_prose_finds_its_entry(reader: Reader, word: str, term: str) -> None:
+    found = search(reader.open(""), word)
+    assert any(href.endswith(f"/terms/{term}/") for href in found)
+
+
+def test_a_page_view_downloads_nothing_for_search_until_the_box_is_used(reader: Reader) -> None:
+    requests: list[str] = []
+    reader.page.on("request", lambda r: requests.append(r.url))  # type: ignore[attr-defined]
+    page = reader.open("terms/parameter/")
+    page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+    assert [url for url in requests if "/search/" in url] == []
+    search(page, "parameter")
+    fetched = [url for url in requests if "/search/" in url]
+    assert fetched and all(url.startswith(reader.base_url) for url in requests)
 
 
 def test_dark_mode_switch(reader: Reader) -> None:

@@ -128,11 +128,3 @@ def test_site_publishes_json_skos_and_csv(small_site: Site) -> None:
     parameter = URIRef(BASE + "terms/parameter/")
     assert (parameter, SKOS.altLabel, Literal("Weights", lang="en")) in graph
     assert (small_site.site_dir / "glossary.csv").read_text(encoding="utf-8").startswith("slug,title,")
-
-
-def test_names_table_maps_titles_and_aliases_to_terms(small_site: Site) -> None:
-    table = json.loads((small_site.site_dir / "assets" / "glossary-names.json").read_text(encoding="utf-8"))
-    parameter = table["terms"][table["names"]["weights"]]
-    assert parameter == ["Parameter", "terms/parameter/"]
-    assert table["terms"][table["names"]["model parameter"]] == parameter
-    assert table["terms"][table["names"]["nn"]] == ["Neural Network", "terms/neural-network/"]

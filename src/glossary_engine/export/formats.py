@@ -255,17 +255,3 @@ def to_csv(index: GlossaryIndex) -> str:
             )
         )
     return out.getvalue()
-
-
-def names_table(index: GlossaryIndex) -> str:
-    """Every term's title and aliases, folded, for the search box's exact-name match.
-
-    ``{"terms": [[title, site path], …], "names": {folded name: position in terms}}``; compact,
-    since readers download it on first use of search.
-    """
-    terms = [[term.title, urls.site_path(urls.term_page(term.slug))] for term in index.glossary.terms]
-    names: dict[str, int] = {}
-    for position, term in enumerate(index.glossary.terms):
-        for name in (term.title, *term.aliases):
-            names.setdefault(" ".join(name.split()).casefold(), position)
-    return json.dumps({"terms": terms, "names": names}, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -190,9 +190,8 @@ def _map_order(found: Iterable[Neighbour]) -> tuple[Neighbour, ...]:
 
 
 def _figure(kind: str, svg: list[str], caption: str) -> str:
-    # data-search-exclude keeps the map's labels out of Material's search index: they only repeat titles.
     return (
-        f'<figure class="gl-map gl-map--{kind}" data-search-exclude="">\n'
+        f'<figure class="gl-map gl-map--{kind}">\n'
         + "\n".join(svg)
         + f"\n<figcaption>{_x(caption)}</figcaption>\n</figure>\n"
     )

@@ -28,7 +28,7 @@ def _entry(index: GlossaryIndex, term: Term, page: str) -> str:
 
 
 def _start(title: str, page: str, templates: Templates) -> Document:
-    doc = Document().add(render_crumbs(Crumb(title, page, HOME), templates), searched=False)
+    doc = Document().add(render_crumbs(Crumb(title, page, HOME), templates))
     return doc.heading(1, title)
 
 

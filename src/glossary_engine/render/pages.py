@@ -154,10 +154,10 @@ def term_page(
     page = urls.term_page(term.slug)
     term = with_first_mentions_linked(index, term)
     doc = Document()
-    doc.add(render_crumbs(term_crumb(index, term.slug), templates), searched=False)
+    doc.add(render_crumbs(term_crumb(index, term.slug), templates))
     doc.heading(1, term.title)
     doc.add(f'<p class="gl-short">{esc(term.short)}</p>\n')
-    doc.hide(_facts(index, term, page, templates) + render_prose(index, term.explanation, page))
+    doc.add(_facts(index, term, page, templates) + render_prose(index, term.explanation, page))
     doc.section("Where it fits", _where_it_fits(index, term, page, templates))
     if term.why_it_matters:
         doc.section("Why it matters", render_prose(index, term.why_it_matters, page))
@@ -179,11 +179,10 @@ def term_page(
         ]
         doc.section("Not to be confused with", render_list(index, items, page))
     if term.questions:
-        # The questions stay searchable (people search in questions); the answers do not.
-        doc.heading(2, "Common questions", searched=False)
+        doc.heading(2, "Common questions")
         for question in term.questions:
             doc.heading(3, question.question)
-            doc.hide(render_prose(index, question.answer, page))
+            doc.add(render_prose(index, question.answer, page))
     if term.related:
         cards = (term_card(index.terms[s]) for s in term.related)
         doc.section("Related terms", render_cards(cards, page, templates))
@@ -196,14 +195,9 @@ def term_page(
         sources = [citation_data(c) for c in term.further_reading]
         doc.section("Further reading", templates.render("further-reading", sources=sources))
     return doc.rendered(
-        # Material's search indexes front-matter tags with a boost: aliases go there so that
-        # "weights" finds Parameter while a title match still wins for the term's own title.
-        # Broad terms are what most people look for, so generality nudges the ranking too.
         page_meta(
             title=term.title,
             description=term.short,
-            tags=list(term.aliases) or None,
-            search={"boost": round(1 + term.generality / 250, 2)},
             jsonld=term_jsonld(term, base_url, site_name),
             **_NO_MACROS,
         )
@@ -221,10 +215,10 @@ def cluster_page(
     cluster = index.clusters[cluster_id]
     page = urls.cluster_page(cluster_id)
     terms = index.cluster_terms[cluster_id]
-    doc = Document().add(render_crumbs(cluster_crumb(index, cluster_id), templates), searched=False)
+    doc = Document().add(render_crumbs(cluster_crumb(index, cluster_id), templates))
     doc.heading(1, cluster.title)
     doc.add(render_prose(index, cluster.description, page), f"<p>{len(terms)} terms, most general first.</p>\n")
-    doc.hide(render_cards((term_card(t) for t in terms), page, templates))
+    doc.add(render_cards((term_card(t) for t in terms), page, templates))
     return doc.rendered(
         page_meta(
             title=cluster.title,
@@ -249,10 +243,10 @@ def path_page(index: GlossaryIndex, path_id: str, templates: Templates = BUILT_I
     """A learning path's page: its description and its steps in order."""
     path = index.paths[path_id]
     page = urls.path_page(path_id)
-    doc = Document().add(render_crumbs(path_crumb(index, path_id), templates), searched=False)
+    doc = Document().add(render_crumbs(path_crumb(index, path_id), templates))
     doc.heading(1, path.title)
     doc.add(render_prose(index, path.description, page), f"<p>{len(path.steps)} steps, in reading order.</p>\n")
-    doc.hide(path_steps(index, path_id, page))
+    doc.add(path_steps(index, path_id, page))
     return doc.rendered(page_meta(title=path.title, description=plain_prose(index, path.description), **_NO_MACROS))
 
 
@@ -276,7 +270,7 @@ def a_to_z_page(index: GlossaryIndex, templates: Templates = BUILT_IN) -> Render
         groups.setdefault(_letter(name), []).append(line)
     anchors = {letter: ("other" if letter == "#" else letter.lower()) for letter in groups}
     jump = " ".join(link(esc(letter), f"#{anchors[letter]}") for letter in groups)
-    doc = Document().add(render_crumbs(Crumb("A–Z index", page, HOME), templates), searched=False)
+    doc = Document().add(render_crumbs(Crumb("A–Z index", page, HOME), templates))
     doc.heading(1, "A–Z index")
     doc.add(f"<p>{len(index.glossary.terms)} terms and their other names.</p>\n", f'<p class="gl-jump">{jump}</p>\n')
     for letter, lines in groups.items():
@@ -296,7 +290,7 @@ def a_to_z_page(index: GlossaryIndex, templates: Templates = BUILT_IN) -> Render
 def clusters_page(index: GlossaryIndex, templates: Templates = BUILT_IN) -> Rendered:
     """All clusters as cards."""
     page = urls.CLUSTERS
-    doc = Document().add(render_crumbs(Crumb("Clusters", page, HOME), templates), searched=False)
+    doc = Document().add(render_crumbs(Crumb("Clusters", page, HOME), templates))
     doc.heading(1, "Clusters")
     doc.add(
         "<p>Every term belongs to one topic area.</p>\n",
@@ -317,7 +311,7 @@ def _path_list(index: GlossaryIndex, page: str) -> str:
 def paths_page(index: GlossaryIndex, templates: Templates = BUILT_IN) -> Rendered:
     """All learning paths with their descriptions."""
     page = urls.PATHS
-    doc = Document().add(render_crumbs(Crumb("Learning paths", page, HOME), templates), searched=False)
+    doc = Document().add(render_crumbs(Crumb("Learning paths", page, HOME), templates))
     doc.heading(1, "Learning paths")
     doc.add("<p>Each path is a reading order: every step builds on the one before.</p>\n", _path_list(index, page))
     return doc.rendered(

@@ -66,7 +66,6 @@ def generated_files(index: GlossaryIndex, base_url: str, site_name: str) -> Iter
     the exports, and a forwarding page for each former slug."""
     yield STYLESHEET, _asset(STYLESHEET) + CONCEPT_MAP_CSS
     yield SEARCH_SCRIPT, _asset(SEARCH_SCRIPT)
-    yield "assets/glossary-names.json", exports.names_table(index)
     yield "glossary.json", exports.to_json(index, base_url)
     yield "glossary.ttl", exports.to_skos(index, base_url, title=site_name)
     yield "glossary.csv", exports.to_csv(index)
