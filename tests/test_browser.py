@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, Site
+from glossary_engine import GlossaryIndex, parse_glossary
 
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
@@ -310,3 +311,77 @@ def test_typing_an_object_property_name_into_search_throws_nothing(reader: Reade
     page.locator("input.md-search__input").press_sequentially(query, delay=20)  # type: ignore[attr-defined]
     page.wait_for_timeout(500)  # type: ignore[attr-defined]
     assert page.locator(".gl-best-match").count() == 0  # type: ignore[attr-defined]
+
+
+# -- search at 10,000 terms -----------------------------------------------------------------------------
+
+LARGE = 10_000
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, GlossaryIndex]]:
+    """The small site's pages with the search index of a generated 10,000-term glossary in place of
+    their own, served over HTTP: the search script and index files are exactly those of a 10,000-term
+    build, without spending a minute on 10,000 pages the search tests never open (about 10 s)."""
+    import importlib.util
+
+    from conftest import SMALL, build_project, make_project
+    from glossary_engine.render.search import glossary_docs, search_files
+
+    spec = importlib.util.spec_from_file_location("synthetic", ROOT / "bench" / "synthetic.py")
+    assert spec and spec.loader
+    synthetic = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(synthetic)
+    index = GlossaryIndex.build(parse_glossary(synthetic.synthetic_glossary(LARGE)))
+    site = build_project(make_project(tmp_path_factory.mktemp("large"), SMALL))
+    shutil.rmtree(site.site_dir / "search")
+    for path, content in search_files(glossary_docs(index)):
+        target = site.site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+    handler = functools.partial(_QuietHandler, directory=str(site.site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", index
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def large_reader(browser: object, large: tuple[str, GlossaryIndex]) -> Iterator[Reader]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    reader = Reader(context.new_page(), large[0])
+    yield reader
+    context.close()
+    assert reader.errors == [], "the browser console showed errors"
+
+
+def test_at_10000_terms_an_exact_title_comes_first(large_reader: Reader, large: tuple[str, GlossaryIndex]) -> None:
+    term = large[1].terms["term-04321"]
+    assert search(large_reader.open(""), term.title)[0].endswith("/terms/term-04321/")
+
+
+def test_at_10000_terms_an_alias_comes_first(large_reader: Reader) -> None:
+    assert search(large_reader.open(""), "T04321")[0].endswith("/terms/term-04321/")
+
+
+def test_at_10000_terms_a_mistyped_title_finds_its_term(large_reader: Reader, large: tuple[str, GlossaryIndex]) -> None:
+    title = large[1].terms["term-04321"].title  # "Term 04321 <Word>": drop a letter of the word
+    mistyped = title[:-3] + title[-2:]
+    assert search(large_reader.open(""), mistyped)[0].endswith("/terms/term-04321/")
+
+
+def test_at_10000_terms_one_query_downloads_at_most_500_kb(
+    large_reader: Reader, large: tuple[str, GlossaryIndex]
+) -> None:
+    sizes: dict[str, int] = {}
+    page = large_reader.page
+    page.on("requestfinished", lambda r: sizes.__setitem__(r.url, r.sizes()["responseBodySize"]))  # type: ignore[attr-defined]
+    large_reader.open("")
+    page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+    sizes.clear()
+    search(page, large[1].terms["term-04321"].title)
+    assert [url for url in sizes if not url.startswith(large[0] + "search/")] == []
+    assert 0 < sum(sizes.values()) <= 500_000

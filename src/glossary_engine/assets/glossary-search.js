@@ -15,7 +15,6 @@
   const base = new URL(settings.base.replace(/\/?$/, "/"), location);
   const say = (key, fallback) => settings.translations?.[key] ?? fallback;
   const SHOWN = 10;
-  const CANDIDATES = 30;
   const STOP = new Set(
     "a an and are as at be by for from in is it its of on or that the this to was were with".split(" "),
   );
@@ -105,13 +104,14 @@
     // Every word if any entry has them all; else whatever matches most.
     const all = [...total.keys()].filter((doc) => found.every((one) => one.has(doc)));
     const ranked = (all.length ? all : [...total.keys()]).sort((a, b) => total.get(b) - total.get(a) || a - b);
-    const candidates = ranked.slice(0, CANDIDATES);
+    // An exact name scores a whole title or alias, so it is among the best few: fetch rows for those only.
+    const candidates = ranked.slice(0, SHOWN);
     const shown = await rows(candidates);
     const typed = name(query);
     const exact = (row) => [row[1], ...(row[4] ?? [])].some((n) => name(n) === typed);
     const results = candidates.map((id, i) => ({ row: shown[i], exact: exact(shown[i]), score: total.get(id) }));
     results.sort((a, b) => b.exact - a.exact);
-    return { count: ranked.length, results: results.slice(0, SHOWN) };
+    return { count: ranked.length, results };
   };
 
   const element = (tag, className, text) => {

@@ -43,7 +43,7 @@ PROSE_POSTINGS = 400
 """At most this many documents per word from prose and definitions alone (the best scored): a word in
 every entry ("model") finds the entries that name it, not 10,000 rows nobody reads. Name postings
 are always kept, so an exact name is always found."""
-DOCS_PER_SHARD = 64
+DOCS_PER_SHARD = 32
 KIND = {"term": "t", "cluster": "c", "path": "p", "page": "g"}
 
 # Words too common to tell entries apart; the browser drops the same ones from a query.
