@@ -117,6 +117,7 @@ def page_view(browser: Any, base: str, term_page: str, throttle: float) -> int:
     """Bytes downloaded for one view of a term page, until the network is idle."""
     tab = Tab(browser, throttle)
     tab.page.goto(base + term_page, wait_until="networkidle")
+    tab.page.wait_for_timeout(2000)  # Material's search starts its index download late
     total = tab.total()
     tab.close()
     return total

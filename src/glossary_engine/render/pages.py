@@ -9,6 +9,7 @@ build time.
 from __future__ import annotations
 
 from dataclasses import replace
+from urllib.parse import quote
 
 from .. import urls
 from ..model.autolink import already_linked
@@ -48,7 +49,9 @@ def citation_data(citation: Citation) -> dict[str, object]:
     and its locators (a DOI, an arXiv id and a web address are links; an ISBN is text)."""
     locators: list[dict[str, str | None]] = []
     if citation.doi:
-        locators.append({"label": f"doi:{citation.doi}", "href": f"https://doi.org/{citation.doi}"})
+        # A DOI may hold characters a URL may not ("<", ">" in SICIs such as 078<0001:VOFEIT>2.0.CO;2).
+        doi = quote(citation.doi, safe="/:;()[]._-+=@!$&'*,~")
+        locators.append({"label": f"doi:{citation.doi}", "href": f"https://doi.org/{doi}"})
     if citation.arxiv:
         locators.append({"label": f"arXiv:{citation.arxiv}", "href": f"https://arxiv.org/abs/{citation.arxiv}"})
     if citation.isbn:
