@@ -23,7 +23,7 @@ from .crumbs import HOME, Crumb, cluster_crumb, path_crumb, render_crumbs, term_
 from .markup import Document, Rendered, esc, link, page_meta
 from .overviews import MAP_SLOT
 from .prose import markdown_link, plain_prose, render_list, render_prose, term_link
-from .structured import cluster_jsonld, term_jsonld
+from .structured import cluster_jsonld, glossary_jsonld, term_jsonld
 from .templates import BUILT_IN, Templates
 
 # Generated pages need no Jinja pass from mkdocs-macros.
@@ -322,7 +322,12 @@ def paths_page(index: GlossaryIndex, templates: Templates = BUILT_IN) -> Rendere
     )
 
 
-def home_page(index: GlossaryIndex, templates: Templates = BUILT_IN) -> Rendered:
+def home_page(
+    index: GlossaryIndex,
+    templates: Templates = BUILT_IN,
+    base_url: str = PLACEHOLDER_URL,
+    site_name: str = "Glossary",
+) -> Rendered:
     """The home page: starts from the hub, then shows the clusters and the learning paths."""
     page = urls.HOME
     hub = index.hub
@@ -341,4 +346,5 @@ def home_page(index: GlossaryIndex, templates: Templates = BUILT_IN) -> Rendered
     doc.add(render_cards((cluster_card(index, c) for c in index.glossary.clusters), page, templates))
     doc.heading(2, "Learning paths")
     doc.add(_path_list(index, page))
-    return doc.rendered(page_meta(title="Home", description=hub.short, **_NO_MACROS))
+    jsonld = glossary_jsonld(index, base_url, site_name)
+    return doc.rendered(page_meta(title="Home", description=hub.short, jsonld=jsonld, **_NO_MACROS))

@@ -38,7 +38,7 @@ def generated_pages(
     Pages are rendered when MkDocs asks for them, so a build never holds every page's HTML at once.
     """
     chrome = {"templates": templates}
-    yield urls.HOME, partial(home_page, index, **chrome)
+    yield urls.HOME, partial(home_page, index, templates, base_url, site_name)
     yield urls.A_TO_Z, partial(a_to_z_page, index, **chrome)
     yield urls.CLUSTERS, partial(clusters_page, index, **chrome)
     yield urls.PATHS, partial(paths_page, index, **chrome)
