@@ -1,6 +1,7 @@
 """Lighthouse (mobile) scores of the built site: the median of three runs per page.
 
-Builds the real site (or takes ``--site``), serves it on loopback, and runs the Lighthouse pinned in
+Builds the real site (or takes ``--site``), serves it on loopback, gzip-compressed as static hosts
+serve text (``--no-gzip`` to turn that off), and runs the Lighthouse pinned in
 package.json (``npm ci`` installs it) against Debian's Chromium, as a phone on a slow network with a
 4x slower CPU (Lighthouse's default mobile settings). Prints each page's Performance, Accessibility,
 Best Practices and SEO scores, Largest Contentful Paint, Total Blocking Time and the number of DOM
@@ -56,6 +57,7 @@ def main() -> None:
     parser.add_argument("--site", type=Path, help="a built site to measure instead of building the real one")
     parser.add_argument("--pages", nargs="+", default=PAGES)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-gzip", action="store_true", help="serve files uncompressed (most hosts gzip them)")
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         sys.exit(f"{LIGHTHOUSE} not found: run `npm ci` first")
@@ -63,7 +65,7 @@ def main() -> None:
         if args.site is None:
             (Path(tmp) / "project").mkdir()
         site = args.site or build(Path(tmp) / "project", None)
-        with served(site) as base:
+        with served(site, compress=not args.no_gzip) as base:
             print(f"{'page':<28} {'perf':>4} {'a11y':>4} {'bp':>4} {'seo':>4} {'LCP':>7} {'TBT':>6} {'DOM':>5}")
             for page in args.pages:
                 runs = [run(base + page, Path(tmp) / f"run{i}.json") for i in range(args.runs)]

@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import http.server
+import io
 import os
 import statistics
 import subprocess
@@ -48,10 +50,35 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+_TEXT = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ttl", ".csv")
+
+
+class _Gzip(_Quiet):
+    """Text files gzip-compressed for a client that accepts it, as static hosts (GitHub Pages,
+    Netlify, nginx's gzip_static) send them; everything else as the plain handler does."""
+
+    def send_head(self) -> Any:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # the redirect to the folder's "/" URL
+            path = path / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or path.suffix not in _TEXT or not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
 @contextmanager
-def served(site: Path) -> Iterator[str]:
-    """``site`` over HTTP on a free loopback port."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+def served(site: Path, compress: bool = False) -> Iterator[str]:
+    """``site`` over HTTP on a free loopback port; with ``compress``, text files gzip-compressed."""
+    handler = _Gzip if compress else _Quiet
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -150,7 +151,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     gc.freeze()
     config.nav = expand_nav(config.nav, _build.index)
     config.extra_css.insert(0, site.STYLESHEET)
-    config.extra_javascript.append(site.SEARCH_SCRIPT)
+    # Deferred: the search box works once the page is parsed, so the script need not hold up its first paint.
+    search_script = ExtraScriptValue(site.SEARCH_SCRIPT)
+    search_script.defer = True
+    config.extra_javascript.append(search_script)
     _register_macros(config, _build)
     log.info(f"{len(glossary.terms)} terms, {len(glossary.clusters)} clusters, {len(glossary.paths)} learning paths")
     return config
