@@ -8,7 +8,9 @@ drives Debian's Chromium through Playwright with the CPU slowed down ``--throttl
 - ready: from focusing the search box to the index manifest having arrived;
 - for three queries typed into a fresh page (an exact title, the title with one letter dropped, a
   word found only in prose): the time from the query's last keystroke to the first result naming
-  the wanted page, and the bytes fetched for that query, manifest included.
+  the wanted page, with the query pasted whole (every file fetched after the last keystroke) and
+  typed a key every 120 ms (shards fetched while typing), and the bytes fetched for that query,
+  manifest included.
 
 ``--material SITE`` measures a site built with Material's own search instead (an older build of this
 project): there the whole index is fetched and built in a worker before the first result.
@@ -121,15 +123,23 @@ class Tab:
         self.context.close()
 
 
-# Types the whole query at once and times, in the page, until a result links to ``wanted``.
-_TIME_QUERY = """async ([query, wanted]) => {
+# Types the query (all at once, or a key every ``gap`` ms) and times, in the page, from its last
+# keystroke until a result links to ``wanted``.
+_TIME_QUERY = """async ([query, wanted, gap]) => {
   const input = document.querySelector(".md-search__input");
   const list = document.querySelector(".md-search-result__list");
   const found = () => [...list.querySelectorAll("a")].some((a) => a.href.endsWith(wanted));
+  const type = (text) => {
+    input.value = text;
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true, key: text.slice(-1) }));
+  };
+  for (let end = 1; gap && end < query.length; end++) {
+    type(query.slice(0, end));
+    await new Promise((resolve) => setTimeout(resolve, gap));
+  }
   const start = performance.now();
-  input.value = query;
-  input.dispatchEvent(new Event("input", { bubbles: true }));
-  input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true, key: query.slice(-1) }));
+  type(query);
   await new Promise((resolve) => {
     if (found()) return resolve();
     const observer = new MutationObserver(() => found() && (observer.disconnect(), resolve()));
@@ -170,8 +180,11 @@ def ready(browser: Any, base: str, throttle: float, material: bool) -> float:
     return seconds
 
 
-def query(browser: Any, base: str, text: str, wanted: str, throttle: float, material: bool) -> tuple[float | None, int]:
-    """Milliseconds from typing ``text`` to a result linking to ``wanted``, and the bytes it fetched."""
+def query(
+    browser: Any, base: str, text: str, wanted: str, throttle: float, material: bool, gap: int = 0
+) -> tuple[float | None, int]:
+    """Milliseconds from typing ``text`` (pasted whole, or a key every ``gap`` ms) to a result linking
+    to ``wanted``, and the bytes it fetched."""
     tab = Tab(browser, throttle)
     tab.page.goto(base, wait_until="networkidle")
     before = tab.total("search")
@@ -183,7 +196,7 @@ def query(browser: Any, base: str, text: str, wanted: str, throttle: float, mate
     else:  # the reader opens search, which fetches the manifest, and then types
         with tab.page.expect_response(lambda r: r.url.endswith("search/index.json")):
             tab.page.focus(".md-search__input")
-    elapsed = tab.page.evaluate(_TIME_QUERY, [text, wanted])
+    elapsed = tab.page.evaluate(_TIME_QUERY, [text, wanted, gap])
     tab.page.wait_for_load_state("networkidle")
     fetched = tab.total("search") - (0 if material else before)
     tab.close()
@@ -195,6 +208,15 @@ def typo(title: str) -> str:
     longest = max((word for word in title.split() if word.isalpha()), key=len)
     middle = len(longest) // 2
     return title.replace(longest, longest[:middle] + longest[middle + 1 :], 1)
+
+
+TYPING_GAP = 120
+"""Milliseconds between keystrokes when a query is typed (a quick typist)."""
+
+
+def _median(runs: list[tuple[float | None, int]]) -> str:
+    times = [t for t, _ in runs if t is not None]
+    return f"{statistics.median(times):.0f} ms" if len(times) == len(runs) else "not found"
 
 
 def measure(label: str, site: Path, title: str, slug: str, prose: tuple[str, str], throttle: float,
@@ -212,9 +234,12 @@ def measure(label: str, site: Path, title: str, slug: str, prose: tuple[str, str
             ("prose word", *prose),
         ):
             runs = [query(browser, base, text, wanted, throttle, material) for _ in range(repeat)]
-            times = [t for t, _ in runs if t is not None]
-            shown = f"{statistics.median(times):.0f} ms" if len(times) == len(runs) else "not found"
-            print(f"  {name} {text!r}: first result {shown}, {runs[0][1] / 1000:.0f} KB", flush=True)
+            typed = [query(browser, base, text, wanted, throttle, material, TYPING_GAP) for _ in range(repeat)]
+            print(
+                f"  {name} {text!r}: first result {_median(runs)} pasted, {_median(typed)} typed;"
+                f" {runs[0][1] / 1000:.0f} KB",
+                flush=True,
+            )
         browser.close()
 
 
