@@ -75,3 +75,10 @@ def test_no_page_links_material_search_index(small_site: Site) -> None:
     assert not (small_site.site_dir / "search" / "search_index.json").exists()
     page = (small_site.site_dir / "terms" / "parameter" / "index.html").read_text(encoding="utf-8")
     assert 'name="search"' not in page  # Material's bundle fetches its index for a form of that name
+
+
+def test_a_cluster_row_shows_its_description_with_links_as_text(small_site: Site) -> None:
+    rows = json.loads((_index(small_site) / "docs" / "0.json").read_text(encoding="utf-8"))
+    cluster = next(row for row in rows if row[2] == "clusters/neural-networks/")
+    assert cluster[3].startswith("Networks of simple units that learn from data, starting with ")
+    assert "[[" not in cluster[3]

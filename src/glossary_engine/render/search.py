@@ -32,6 +32,7 @@ from html.parser import HTMLParser
 
 from .. import urls
 from ..model.index import GlossaryIndex
+from .prose import plain_prose
 
 TITLE = 1000
 ALIAS = 600
@@ -152,12 +153,13 @@ def glossary_docs(index: GlossaryIndex) -> list[SearchDoc]:
                 term.generality // 50,
             )
         )
+    # Descriptions may hold [[links]]: a result shows them as the page does, as their text.
     for cluster in index.glossary.clusters:
-        docs.append(
-            SearchDoc("cluster", cluster.title, urls.site_path(urls.cluster_page(cluster.id)), cluster.description)
-        )
+        where = urls.site_path(urls.cluster_page(cluster.id))
+        docs.append(SearchDoc("cluster", cluster.title, where, plain_prose(index, cluster.description)))
     for path in index.glossary.paths:
-        docs.append(SearchDoc("path", path.title, urls.site_path(urls.path_page(path.id)), path.description))
+        where = urls.site_path(urls.path_page(path.id))
+        docs.append(SearchDoc("path", path.title, where, plain_prose(index, path.description)))
     return docs
 
 
