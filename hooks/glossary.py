@@ -1,7 +1,8 @@
 """MkDocs hooks: wire build events to the glossary engine, and nothing else.
 
 on_config loads and validates glossary.yaml (a bad file stops the build before the old site is
-touched), fills the nav and registers the macros; on_files adds the generated pages; on_serve
+touched), fills the nav and registers the macros; on_files adds the generated pages; on_post_build
+writes the search index (hand-written pages are in it, so it waits for their content); on_serve
 watches glossary.yaml. State lives in ``_build``, replaced by every on_config, so a rebuild under
 ``mkdocs serve`` never sees the previous build's glossary.
 """
@@ -15,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -39,6 +41,7 @@ from glossary_engine.render.finish import add_maps, compact
 from glossary_engine.render.learning import add_widgets
 from glossary_engine.render.macros import BadCall, failure_lines
 from glossary_engine.render.markup import Rendered
+from glossary_engine.render.search import SearchDoc, glossary_docs, page_doc, search_files
 from glossary_engine.render.site import generated_files
 from glossary_engine.render.templates import Templates
 from glossary_engine.settings import Settings, SettingsError, settings_from
@@ -58,6 +61,7 @@ class _Build:
     settings: Settings
     pages_done: int = 0
     macro_failures: dict[str, list[UnknownName]] = field(default_factory=dict)
+    hand_written: list[SearchDoc] = field(default_factory=list)
 
 
 _build: _Build | None = None
@@ -71,8 +75,6 @@ class _GeneratedPage(Page):
         super().__init__(None, file, config)
         self._render = render
         self._rendered: Rendered | None = None
-        self._full_content: str | None = None
-        self._search_content = ""
 
     def read_source(self, config: MkDocsConfig) -> None:
         self._rendered = self._render()
@@ -87,18 +89,6 @@ class _GeneratedPage(Page):
         self.present_anchor_ids = rendered.anchors
         self.links_to_anchors = {}
         self._rendered = None
-        self._search_content = rendered.search_html
-
-    def show_search_view(self, html: str) -> str:
-        """While search indexes the page: its content without what search leaves out anyway.
-        ``html`` is the content as the plugins before ours left it; it comes back after search."""
-        self._full_content = html
-        return self._search_content
-
-    def restore_content(self) -> None:
-        """After search indexed the page: the whole content again, for the theme."""
-        if self._full_content is not None:
-            self.content, self._full_content = self._full_content, None
 
 
 def _root(config: MkDocsConfig) -> str:
@@ -174,7 +164,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     gc.freeze()
     config.nav = expand_nav(config.nav, _build.index)
     config.extra_css.insert(0, site.STYLESHEET)
-    config.extra_javascript.append(site.SEARCH_SCRIPT)
+    # Deferred: the search box works once the page is parsed, so the script need not hold up its first paint.
+    search_script = ExtraScriptValue(site.SEARCH_SCRIPT)
+    search_script.defer = True
+    config.extra_javascript.append(search_script)
     _register_macros(config, _build)
     counts = [(len(glossary.terms), "term"), (len(glossary.clusters), "cluster"), (len(glossary.paths), "path")]
     log.info(", ".join(f"{n} {noun}{'' if n == 1 else 's'}" for n, noun in counts))
@@ -224,22 +217,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Hand search a generated page without its excluded parts (restored in on_page_context, after
-    search ran); report progress on long builds."""
+    """Keep a hand-written page's text for the search index (generated pages are indexed from the
+    glossary itself); report progress on long builds."""
     assert _build is not None
     _build.pages_done += 1
     if _build.pages_done % PROGRESS_EVERY == 0:
         log.info(f"{_build.pages_done} pages rendered")
-    return page.show_search_view(html) if isinstance(page, _GeneratedPage) else html
-
-
-@event_priority(-1)
-def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-    """After search indexed the page (in its own on_page_context, at the default priority 0): give
-    the theme, and any plugin after it, the whole page again."""
-    if isinstance(page, _GeneratedPage):
-        page.restore_content()
-    return context
+    if not isinstance(page, _GeneratedPage):
+        description = str(page.meta.get("description") or "")
+        _build.hand_written.append(page_doc(page.title or "", page.url, html, description))
+    return html
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -255,9 +242,14 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """One summary line: what was built and how long it took."""
+    """Write the search index; one summary line: what was built and how long it took."""
     gc.unfreeze()  # under `mkdocs serve` the next build must be able to collect this one
     assert _build is not None
+    for path, content in search_files([*glossary_docs(_build.index), *_build.hand_written]):
+        target = os.path.join(config.site_dir, path)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8") as out:
+            out.write(content)
     seconds = time.monotonic() - _build.started
     glossary = _build.index.glossary
     log.info(

@@ -303,29 +303,6 @@ def test_a_hand_written_page_that_lands_where_a_term_page_goes_is_refused(
     )
 
 
-def search_entries(site: Site, location: str) -> list[dict[str, object]]:
-    import json
-
-    index = json.loads((site.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    return [doc for doc in index["docs"] if doc["location"].split("#")[0] == location]
-
-
-def test_search_index_holds_aliases_definition_and_questions(small_site: Site) -> None:
-    entries = search_entries(small_site, "terms/parameter/")
-    assert all(e["tags"] == ["Weights", "Model parameter"] for e in entries)
-    # One entry for the page (its title and definition), one per question; no empty duplicate.
-    assert [e["title"] for e in entries] == ["Parameter", "Are parameters and weights the same?"]
-    assert entries[0]["text"] == "<p>A number inside a model that is learned from data during training.</p>"
-
-
-def test_search_index_leaves_out_long_prose_and_navigation(small_site: Site) -> None:
-    text = " ".join(str(e["text"]) for e in search_entries(small_site, "terms/parameter/"))
-    assert "value learned during training" not in text  # the explanation
-    assert "Read before" not in text  # the learning-path box
-    assert "Deep Learning" not in text  # further reading
-    assert search_entries(small_site, "terms/") == []  # the A–Z index repeats every term
-
-
 def test_hand_written_file_cannot_shadow_a_generated_file(
     build_site: BuildSite, caplog: pytest.LogCaptureFixture
 ) -> None:

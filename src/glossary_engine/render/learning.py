@@ -100,7 +100,7 @@ def check_page(index: GlossaryIndex, path_id: str, templates: Templates = BUILT_
     questions with their answers folded away."""
     path = index.paths[path_id]
     page = urls.check_page(path_id)
-    doc = Document().add(render_crumbs(check_crumb(index, path_id), templates), searched=False)
+    doc = Document().add(render_crumbs(check_crumb(index, path_id), templates))
     doc.heading(1, f"Check yourself: {path.title}")
     doc.add(
         f"<p>Questions from the {len(path.steps)} steps of "
@@ -108,11 +108,11 @@ def check_page(index: GlossaryIndex, path_id: str, templates: Templates = BUILT_
         + ", scored in your browser; nothing is sent anywhere. A wrong answer links to the term to read"
         " again.</p>\n"
     )
-    doc.hide(CHECK_SLOT)
+    doc.add(CHECK_SLOT)
     faqs = [(index.terms[slug], q) for slug in path.steps for q in index.terms[slug].questions]
     if faqs:
-        doc.heading(2, "Common questions", searched=False)
-        doc.hide(
+        doc.heading(2, "Common questions")
+        doc.add(
             "<p>Answer each in your head first, then open it.</p>\n"
             + "".join(
                 f'<details class="gl-faq"><summary>{esc(q.question)}</summary>\n'
@@ -135,7 +135,7 @@ def whats_new_page(index: GlossaryIndex, templates: Templates = BUILT_IN) -> Ren
     """The latest new and updated terms by month, with the feeds to follow them."""
     page = urls.WHATS_NEW
     changes = recent_changes(index)
-    doc = Document().add(render_crumbs(Crumb("What's new", page, HOME), templates), searched=False)
+    doc = Document().add(render_crumbs(Crumb("What's new", page, HOME), templates))
     doc.heading(1, "What's new")
     atom = link("Atom feed", urls.file_url(page, urls.FEED_ATOM))
     json_feed = link("JSON Feed", urls.file_url(page, urls.FEED_JSON))

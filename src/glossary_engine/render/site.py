@@ -40,7 +40,7 @@ def generated_pages(
     Pages are rendered when MkDocs asks for them, so a build never holds every page's HTML at once.
     """
     chrome = {"templates": templates}
-    yield urls.HOME, partial(home_page, index, **chrome)
+    yield urls.HOME, partial(home_page, index, templates, base_url, site_name)
     yield urls.A_TO_Z, partial(a_to_z_page, index, **chrome)
     yield urls.CLUSTERS, partial(clusters_page, index, **chrome)
     yield urls.PATHS, partial(paths_page, index, **chrome)
@@ -87,7 +87,6 @@ def generated_files(index: GlossaryIndex, base_url: str, site_name: str) -> Iter
     yield from api.api_files(index, base_url, site_name)
     for path in index.glossary.paths:
         yield urls.deck_file(path.id), flashcards(index, path.id)
-    yield "assets/glossary-names.json", exports.names_table(index)
     yield "glossary.json", exports.to_json(index, base_url)
     yield "glossary.ttl", exports.to_skos(index, base_url, title=site_name)
     yield "glossary.csv", exports.to_csv(index)
