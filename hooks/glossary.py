@@ -41,6 +41,7 @@ from glossary_engine.render.finish import add_maps, compact
 from glossary_engine.render.learning import add_widgets
 from glossary_engine.render.macros import BadCall, failure_lines
 from glossary_engine.render.markup import Rendered
+from glossary_engine.render.nav import clusters_in_nav
 from glossary_engine.render.search import SearchDoc, glossary_docs, page_doc, search_files
 from glossary_engine.render.site import generated_files
 from glossary_engine.render.templates import Templates
@@ -181,9 +182,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     existing = {file.src_uri for file in files}  # Files' own look-up rebuilds its table after each append
     # Where hand-written pages are written to: docs/terms/x/index.md lands where terms/x.md would.
     written = {file.dest_uri: file.src_uri for file in files}
+    clusters_listed = clusters_in_nav(_build.index)  # past a few dozen, the nav shows only the index
     pages = generated_pages(_build.index, base_url, config.site_name, _build.templates, _build.settings.subject)
     for src, render in pages:
-        inclusion = InclusionLevel.NOT_IN_NAV if in_nav_only_by_index(src) else InclusionLevel.UNDEFINED
+        hidden = in_nav_only_by_index(src, clusters_listed)
+        inclusion = InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED
         file = File.generated(config, src, content="", inclusion=inclusion)
         clash = src if src in existing else written.get(file.dest_uri)
         if clash is not None:

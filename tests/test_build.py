@@ -10,6 +10,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from conftest import DEFAULT_NAV, SMALL, BuildSite, Site, build_project, make_project
+from glossary_engine.render.nav import NAV_CLUSTERS
 
 
 def article(html: str) -> str:
@@ -359,3 +360,17 @@ def test_a_macro_called_with_wrong_arguments_is_a_message_at_its_line(
     )
     assert "docs/p.md:5: cluster_cards: unhashable type: 'list'" in caplog.text
     assert "Traceback" not in caplog.text
+
+
+def test_with_many_clusters_the_nav_lists_only_the_clusters_index(build_site: BuildSite) -> None:
+    # Past NAV_CLUSTERS clusters a nav entry per cluster would make every page grow with the glossary.
+    extra = "".join(
+        f"  - id: extra-{n}\n    title: Extra cluster {n}\n    description: More terms.\n" for n in range(NAV_CLUSTERS)
+    )
+    text = SMALL.replace("paths:\n", extra + "paths:\n", 1)
+    site = build_site(text)  # strict: cluster pages out of the nav must raise no warning
+    page = site.html("terms/parameter/")
+    assert "Extra cluster 3" not in page.split('<div class="md-content"')[0]  # not in the nav
+    assert 'href="../../clusters/"' in page  # the clusters index is
+    assert "Extra cluster 3" in site.html("clusters/")  # which lists every cluster
+    assert (site.site_dir / "clusters" / "extra-3" / "index.html").is_file()

@@ -1,9 +1,10 @@
-"""Put the cluster pages into the site navigation, in glossary order.
+"""Put the cluster pages into the site navigation, in glossary order, while there are few of them.
 
-In ``mkdocs.yml`` an editor writes ``- Clusters: clusters/index.md``; the section is filled with one
-entry per cluster. Term pages and learning-path pages stay out of the navigation on purpose and are
-reached from their index pages: every nav entry is repeated on every page, so a nav with every term
-(or every path) makes each page heavier and the whole build slower.
+In ``mkdocs.yml`` an editor writes ``- Clusters: clusters/index.md``; with up to ``NAV_CLUSTERS``
+clusters the section is filled with one entry per cluster. Every nav entry is repeated on every page,
+so a nav that grows with the glossary makes every page heavier and the whole build slower: term pages
+and learning-path pages always stay out of it, and past ``NAV_CLUSTERS`` clusters so do the cluster
+pages. They are reached from their index pages (the clusters index lists every cluster as a card).
 """
 
 from __future__ import annotations
@@ -13,11 +14,21 @@ from typing import Any
 from .. import urls
 from ..model.index import GlossaryIndex
 
+NAV_CLUSTERS = 20
+"""The most clusters the nav lists one by one (a sidebar of more is no longer navigation); with more,
+the nav shows only the clusters index, and a term page stays the same size at any glossary size."""
+
+
+def clusters_in_nav(index: GlossaryIndex) -> bool:
+    """Whether the nav lists each cluster (few clusters) or only the clusters index (many)."""
+    return len(index.glossary.clusters) <= NAV_CLUSTERS
+
 
 def expand_nav(nav: list[Any] | None, index: GlossaryIndex) -> list[Any] | None:
-    """Return ``nav`` with the clusters and paths index entries expanded into sections."""
-    if nav is None:
-        return None
+    """Return ``nav`` with the clusters index entry expanded into a section of every cluster, when
+    ``clusters_in_nav``; otherwise unchanged."""
+    if nav is None or not clusters_in_nav(index):
+        return nav
     sections = {urls.CLUSTERS: [{c.title: urls.cluster_page(c.id)} for c in index.glossary.clusters]}
     expanded: list[Any] = []
     for item in nav:
@@ -33,6 +44,9 @@ def expand_nav(nav: list[Any] | None, index: GlossaryIndex) -> list[Any] | None:
     return expanded
 
 
-def in_nav_only_by_index(page: str) -> bool:
-    """Whether a generated page is left out of the nav (reached from an index page instead)."""
-    return urls.listed_by_an_index(page)
+def in_nav_only_by_index(page: str, clusters_listed: bool = True) -> bool:
+    """Whether a generated page is left out of the nav (reached from an index page instead): term and
+    path pages always, cluster pages when the nav does not list the clusters (``clusters_listed``)."""
+    if urls.listed_by_an_index(page):
+        return True
+    return not clusters_listed and page.startswith("clusters/") and page != urls.CLUSTERS
