@@ -43,10 +43,13 @@ serve: $(STAMP)
 # Build into a fresh folder and publish it only on success, so a failed build keeps the last good site.
 # site is a link to the current build in .sites/; publishing flips it in one atomic rename, so a build
 # killed at any moment leaves the old site or the new one, never none.
+# Each build writes into a folder of its own, so two builds at once never share one half-written
+# folder; a failed build's folder is removed.
 build: $(STAMP)
-	rm -rf .site-new
-	$(BIN)/mkdocs build --strict --site-dir .site-new
-	$(BIN)/python -m glossary_engine.cli.publish .site-new site
+	@new=$$(mktemp -d .site-new.XXXXXX) && chmod 755 "$$new" && \
+	if $(BIN)/mkdocs build --strict --site-dir "$$new"; then \
+		$(BIN)/python -m glossary_engine.cli.publish "$$new" site; \
+	else status=$$?; rm -rf "$$new"; exit $$status; fi
 
 test: $(STAMP) $(AXE)
 	$(BIN)/python -m pytest
@@ -89,4 +92,4 @@ properdocs: $(PROPERDOCS_STAMP)
 	$(PROPERDOCS_VENV)/bin/properdocs build --strict --config-file mkdocs.yml --site-dir .site-properdocs
 
 clean:
-	rm -rf site .sites .site-new .site-old .site-properdocs .cache
+	rm -rf site .sites .site-new* .site-old .site-properdocs .cache

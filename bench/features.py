@@ -35,7 +35,6 @@ def features_off() -> Iterator[None]:
         (exports, "to_json"): lambda index, base_url: "",
         (exports, "to_skos"): lambda index, base_url, title=None: "",
         (exports, "to_csv"): lambda index: "",
-        (exports, "names_table"): lambda index: "",
     }
     for (module, name), stub in stubs.items():
         saved[(module, name)] = getattr(module, name)

@@ -1,7 +1,8 @@
 """MkDocs hooks: wire build events to the glossary engine, and nothing else.
 
 on_config loads and validates glossary.yaml (a bad file stops the build before the old site is
-touched), fills the nav and registers the macros; on_files adds the generated pages; on_serve
+touched), fills the nav and registers the macros; on_files adds the generated pages; on_post_build
+writes the search index (hand-written pages are in it, so it waits for their content); on_serve
 watches glossary.yaml. State lives in ``_build``, replaced by every on_config, so a rebuild under
 ``mkdocs serve`` never sees the previous build's glossary.
 """
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import jinja2
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -37,10 +39,14 @@ from glossary_engine import (
     load_glossary,
     urls,
 )
+from glossary_engine.export.formats import usable_base_url
 from glossary_engine.render import overviews, site, store
 from glossary_engine.render.finish import add_maps, compact
+from glossary_engine.render.learning import add_widgets
+from glossary_engine.render.macros import BadCall, failure_lines
 from glossary_engine.render.markup import Rendered
 from glossary_engine.render.nav import clusters_in_nav
+from glossary_engine.render.search import SearchDoc, glossary_docs, page_doc, search_files
 from glossary_engine.render.site import generated_files
 from glossary_engine.render.templates import Templates
 from glossary_engine.settings import Settings, SettingsError, settings_from
@@ -66,6 +72,7 @@ class _Build:
     context: Any = None
     pages: list[_GeneratedPage] = field(default_factory=list)
     report: store.BuildReport = field(default_factory=store.BuildReport)
+    hand_written: list[SearchDoc] = field(default_factory=list)
 
 
 _build: _Build | None = None
@@ -81,8 +88,6 @@ class _GeneratedPage(Page):
         super().__init__(None, file, config)
         self._render = render
         self._rendered: Rendered | None = None
-        self._full_content: str | None = None
-        self._search_content = ""
         self.content_key: str | None = None  # what the content is, for the page store (None: never stored)
         self.page_key: str | None = None  # the key of its final HTML in the page store
         self.stored = False  # the final HTML comes from the store
@@ -112,18 +117,6 @@ class _GeneratedPage(Page):
         self.present_anchor_ids = rendered.anchors
         self.links_to_anchors = {}
         self._rendered = None
-        self._search_content = rendered.search_html
-
-    def show_search_view(self, html: str) -> str:
-        """While search indexes the page: its content without what search leaves out anyway.
-        ``html`` is the content as the plugins before ours left it; it comes back after search."""
-        self._full_content = html
-        return self._search_content
-
-    def restore_content(self) -> None:
-        """After search indexed the page: the whole content again, for the theme."""
-        if self._full_content is not None:
-            self.content, self._full_content = self._full_content, None
 
 
 def _root(config: MkDocsConfig) -> str:
@@ -142,7 +135,13 @@ def _settings(config: MkDocsConfig) -> Settings:
 def _base_url(config: MkDocsConfig, settings: Settings) -> str:
     """The site's absolute base URL, ending in a slash (exports and structured data need absolute URLs)."""
     url = config.site_url or settings.placeholder_url
-    return url if url.endswith("/") else url + "/"
+    url = url if url.endswith("/") else url + "/"
+    if not usable_base_url(url):
+        raise PluginError(
+            f"site_url: {url!r} cannot prefix the glossary's addresses: use an http(s) address with no"
+            " spaces, quotes, query or fragment (set it in mkdocs.yml or with SITE_URL)"
+        )
+    return url
 
 
 def _register_macros(config: MkDocsConfig, build: _Build) -> None:
@@ -160,6 +159,10 @@ def _register_macros(config: MkDocsConfig, build: _Build) -> None:
                 return str(method(page.file.src_uri, *args, **kwargs))
             except UnknownName as failure:
                 build.macro_failures.setdefault(page.file.src_uri, []).append(failure)
+                return ""
+            except (TypeError, AttributeError) as error:  # wrong arguments: a message, not a traceback
+                detail = str(error).split(") ", 1)[-1] if ") " in str(error) else str(error)
+                build.macro_failures.setdefault(page.file.src_uri, []).append(BadCall(name, detail))
                 return ""
 
         call.__doc__ = method.__doc__
@@ -191,9 +194,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     gc.freeze()
     config.nav = expand_nav(config.nav, _build.index)
     config.extra_css.insert(0, site.STYLESHEET)
-    config.extra_javascript.append(site.SEARCH_SCRIPT)
+    # Deferred: the search box works once the page is parsed, so the script need not hold up its first paint.
+    search_script = ExtraScriptValue(site.SEARCH_SCRIPT)
+    search_script.defer = True
+    config.extra_javascript.append(search_script)
     _register_macros(config, _build)
-    log.info(f"{len(glossary.terms)} terms, {len(glossary.clusters)} clusters, {len(glossary.paths)} learning paths")
+    counts = [(len(glossary.terms), "term"), (len(glossary.clusters), "cluster"), (len(glossary.paths), "path")]
+    log.info(", ".join(f"{n} {noun}{'' if n == 1 else 's'}" for n, noun in counts))
     return config
 
 
@@ -202,22 +209,25 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _build is not None
     base_url = _base_url(config, _build.settings)
     existing = {file.src_uri for file in files}  # Files' own look-up rebuilds its table after each append
+    # Where hand-written pages are written to: docs/terms/x/index.md lands where terms/x.md would.
+    written = {file.dest_uri: file.src_uri for file in files}
+    clusters_listed = clusters_in_nav(_build.index)  # past a few dozen, the nav shows only the index
     pages = generated_pages(_build.index, base_url, config.site_name, _build.templates, _build.settings.subject)
     # A term page's content depends on these besides the glossary (the chrome key covers the rest).
     custom = store.folder_fingerprint(config.theme.custom_dir)
     shared = store.shared_key(custom, base_url, config.site_name, _build.settings.subject)
     _build.report.start(_build.page_store, _build.index, shared)
-    clusters_listed = clusters_in_nav(_build.index)
     for src, render in pages:
-        if src in existing:
+        hidden = in_nav_only_by_index(src, clusters_listed)
+        inclusion = InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED
+        file = File.generated(config, src, content="", inclusion=inclusion)
+        clash = src if src in existing else written.get(file.dest_uri)
+        if clash is not None:
             source = _build.settings.file
             raise PluginError(
-                f"{config.docs_dir}/{src}: this page is generated from {source}; remove or rename the file"
+                f"{config.docs_dir}/{clash}: the page generated from {source} goes to {file.dest_uri}; remove or"
+                " rename the file"
             )
-        inclusion = (
-            InclusionLevel.NOT_IN_NAV if in_nav_only_by_index(src, clusters_listed) else InclusionLevel.UNDEFINED
-        )
-        file = File.generated(config, src, content="", inclusion=inclusion)
         _build.pages.append(_GeneratedPage(file, config, render))
         files.append(file)
     for path, content in generated_files(_build.index, base_url, config.site_name):
@@ -279,37 +289,38 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         source = page.file.content_string if page.file.abs_src_path else ""
         where = os.path.relpath(page.file.abs_src_path or page.file.src_uri, _build.root)
         messages = []
-        for failure in failures:
-            line = next((n for n, text in enumerate(source.splitlines(), 1) if failure.name in text), 0)
+        for failure, line in zip(failures, failure_lines(source, failures), strict=True):
             messages.append(f"{where}:{line}: {failure}" if line else f"{where}: {failure}")
         raise PluginError("\n".join(messages))
     return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Hand search a generated page without its excluded parts (restored in on_page_context, after
-    search ran); report progress on long builds."""
+    """Keep a hand-written page's text for the search index (generated pages are indexed from the
+    glossary itself); report progress on long builds."""
     assert _build is not None
     _build.pages_done += 1
     if _build.pages_done % PROGRESS_EVERY == 0:
         log.info(f"{_build.pages_done} pages rendered")
-    return page.show_search_view(html) if isinstance(page, _GeneratedPage) else html
+    if not isinstance(page, _GeneratedPage):
+        description = str(page.meta.get("description") or "")
+        _build.hand_written.append(page_doc(page.title or "", page.url, html, description))
+    return html
 
 
 @event_priority(-1)
 def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-    """After search indexed the page (in its own on_page_context, at the default priority 0): give
-    the theme, and any plugin after it, the whole page again."""
+    """Keep a generated page's template context, for on_post_page, should its stored HTML turn out
+    unreadable."""
     if isinstance(page, _GeneratedPage):
-        page.restore_content()
         assert _build is not None
-        _build.context = context  # for on_post_page, should a stored page turn out unreadable
+        _build.context = context
     return context
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Put the concept maps into the finished pages (after search indexing: maps are not searched),
-    and drop the indentation the theme's templates leave in every page."""
+    """Put the concept maps and the learning widgets into the finished pages (after search indexing:
+    neither is searched), and drop the indentation the theme's templates leave in every page."""
     assert _build is not None
     if not isinstance(page, _GeneratedPage):
         return compact(output)
@@ -324,16 +335,25 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         assert _build.env is not None
         output = _build.env.get_template("main.html").render(context)
     _build.report.themed += 1
-    final = compact(add_maps(_build.index, page.file.src_uri, output))
+    src = page.file.src_uri
+    output = add_maps(_build.index, src, output)
+    base_url = _base_url(config, _build.settings)
+    output = add_widgets(_build.index, src, output, base_url, config.site_name, _build.templates)
+    final = compact(output)
     if _build.page_store is not None and page.page_key is not None:
         _build.page_store.keep_page(page.page_key, final)
     return final
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """One summary line: what was built and how long it took."""
+    """Write the search index; one summary line: what was built and how long it took."""
     gc.unfreeze()  # under `mkdocs serve` the next build must be able to collect this one
     assert _build is not None
+    for path, content in search_files([*glossary_docs(_build.index), *_build.hand_written]):
+        target = os.path.join(config.site_dir, path)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8") as out:
+            out.write(content)
     seconds = time.monotonic() - _build.started
     glossary = _build.index.glossary
     if _build.page_store is not None:

@@ -29,6 +29,7 @@ DEFAULT_NAV = [
     {"Core vocabulary": "core-vocabulary.md"},
     {"Timeline": "timeline.md"},
     {"Concept map": "concept-map.md"},
+    {"What's new": "whats-new.md"},
 ]
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, Site
+from glossary_engine import GlossaryIndex, parse_glossary
 
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
@@ -124,7 +125,7 @@ def test_breadcrumb_reads_home_hub_cluster_term_and_links_up(reader: Reader) -> 
 
 def test_related_cards_show_definition_and_score(reader: Reader) -> None:
     page = reader.open("terms/parameter/")
-    cards = page.locator("#related-terms + section .grid.cards li")  # type: ignore[attr-defined]
+    cards = page.locator("#related-terms + .grid.cards li")  # type: ignore[attr-defined]
     assert cards.count() >= 3
     first = cards.first.inner_text()
     assert "Weights and Biases" in first
@@ -172,13 +173,44 @@ def test_typing_a_term_name_or_alias_puts_that_term_first(reader: Reader, query:
     assert reader.path() == f"terms/{term}/"
 
 
+def search(page: object, query: str) -> list[str]:
+    """Type ``query`` into the search box; the hrefs of the results shown, in order."""
+    page.click("input.md-search__input")  # type: ignore[attr-defined]
+    page.locator("input.md-search__input").press_sequentially(query, delay=20)  # type: ignore[attr-defined]
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "() => !/^(Type to start|Initializing)/.test(document.querySelector('.md-search-result__meta').textContent)"
+    )
+    links = page.locator(".md-search-result__list > li > a")  # type: ignore[attr-defined]
+    return [str(href) for href in links.evaluate_all("links => links.map(a => a.getAttribute('href'))")]
+
+
 def test_search_for_an_alias_finds_the_term(reader: Reader) -> None:
     page = reader.open("")
-    page.click("input.md-search__input")  # type: ignore[attr-defined]
-    page.locator("input.md-search__input").press_sequentially("weights", delay=30)  # type: ignore[attr-defined]
-    result = page.locator(".md-search-result__item > a", has_text="Parameter").first  # type: ignore[attr-defined]
-    result.click()
+    search(page, "weights")
+    page.locator(".md-search-result__item > a", has_text="Parameter").first.click()  # type: ignore[attr-defined]
     assert reader.path() == "terms/parameter/"
+
+
+def test_a_mistyped_name_finds_its_term_first(reader: Reader) -> None:
+    found = search(reader.open(""), "hyperparmeter")
+    assert found[0].endswith("/terms/hyperparameter/")
+
+
+@pytest.mark.parametrize(("word", "term"), [("Dartmouth", "artificial-intelligence"), ("intercept", "parameter")])
+def test_a_word_only_in_prose_finds_its_entry(reader: Reader, word: str, term: str) -> None:
+    found = search(reader.open(""), word)
+    assert any(href.endswith(f"/terms/{term}/") for href in found)
+
+
+def test_a_page_view_downloads_nothing_for_search_until_the_box_is_used(reader: Reader) -> None:
+    requests: list[str] = []
+    reader.page.on("request", lambda r: requests.append(r.url))  # type: ignore[attr-defined]
+    page = reader.open("terms/parameter/")
+    page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+    assert [url for url in requests if "/search/" in url] == []
+    search(page, "parameter")
+    fetched = [url for url in requests if "/search/" in url]
+    assert fetched and all(url.startswith(reader.base_url) for url in requests)
 
 
 def test_dark_mode_switch(reader: Reader) -> None:
@@ -278,3 +310,78 @@ def test_typing_an_object_property_name_into_search_throws_nothing(reader: Reade
     page.locator("input.md-search__input").press_sequentially(query, delay=20)  # type: ignore[attr-defined]
     page.wait_for_timeout(500)  # type: ignore[attr-defined]
     assert page.locator(".gl-best-match").count() == 0  # type: ignore[attr-defined]
+
+
+# -- search at 10,000 terms -----------------------------------------------------------------------------
+
+LARGE = 10_000
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, GlossaryIndex]]:
+    """The small site's pages with the search index of a generated 10,000-term glossary in place of
+    their own, served over HTTP: the search script and index files are exactly those of a 10,000-term
+    build, without spending a minute on 10,000 pages the search tests never open (about 10 s)."""
+    import importlib.util
+
+    from conftest import SMALL, build_project, make_project
+    from glossary_engine.render.search import glossary_docs, search_files
+
+    spec = importlib.util.spec_from_file_location("synthetic", ROOT / "bench" / "synthetic.py")
+    assert spec and spec.loader
+    synthetic = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(synthetic)
+    index = GlossaryIndex.build(parse_glossary(synthetic.synthetic_glossary(LARGE)))
+    site = build_project(make_project(tmp_path_factory.mktemp("large"), SMALL))
+    shutil.rmtree(site.site_dir / "search")
+    for path, content in search_files(glossary_docs(index)):
+        target = site.site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+    handler = functools.partial(_QuietHandler, directory=str(site.site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", index
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def large_reader(browser: object, large: tuple[str, GlossaryIndex]) -> Iterator[Reader]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    reader = Reader(context.new_page(), large[0])
+    yield reader
+    context.close()
+    assert reader.errors == [], "the browser console showed errors"
+
+
+def test_at_10000_terms_an_exact_title_comes_first(large_reader: Reader, large: tuple[str, GlossaryIndex]) -> None:
+    term = large[1].terms["term-04321"]
+    assert search(large_reader.open(""), term.title)[0].endswith("/terms/term-04321/")
+
+
+def test_at_10000_terms_an_alias_comes_first(large_reader: Reader) -> None:
+    assert search(large_reader.open(""), "T04321")[0].endswith("/terms/term-04321/")
+
+
+def test_at_10000_terms_a_mistyped_title_finds_its_term(large_reader: Reader, large: tuple[str, GlossaryIndex]) -> None:
+    title = large[1].terms["term-04321"].title  # "Term 04321 <Word>": drop a letter of the word
+    mistyped = title[:-3] + title[-2:]
+    assert search(large_reader.open(""), mistyped)[0].endswith("/terms/term-04321/")
+
+
+def test_at_10000_terms_one_query_downloads_at_most_500_kb(
+    large_reader: Reader, large: tuple[str, GlossaryIndex]
+) -> None:
+    page = large_reader.open("")
+    search(page, large[1].terms["term-04321"].title)
+    # The browser's record of every file the page fetched, once the results show (all they needed).
+    fetched = page.evaluate(  # type: ignore[attr-defined]
+        "() => performance.getEntriesByType('resource').map((e) => [e.name, e.decodedBodySize])"
+    )
+    searched = [size for url, size in fetched if url.startswith(large[0] + "search/")]
+    assert all(url.startswith(large[0]) for url, _ in fetched)
+    assert len(searched) >= 3  # the manifest, a word shard, a block of result rows
+    assert sum(searched) <= 500_000

@@ -10,6 +10,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from conftest import DEFAULT_NAV, SMALL, BuildSite, Site, build_project, make_project
+from glossary_engine.render.nav import NAV_CLUSTERS
 
 
 def article(html: str) -> str:
@@ -167,7 +168,7 @@ def test_path_page_lists_steps_in_order_with_definitions(small_site: Site) -> No
         "parameter",
         "weights-and-biases",
     ]
-    assert "</a>: A number inside a model that is learned from data during training.</li>" in page
+    assert "</a>: A number inside a model that is learned from data during training.\n<span" in page
 
 
 def test_a_to_z_lists_terms_and_their_aliases(small_site: Site) -> None:
@@ -226,6 +227,20 @@ def test_macro_with_unknown_slug_fails_naming_the_page(build_site: BuildSite, ca
     assert "docs/guide.md:5: term: unknown term 'paramter' (did you mean 'parameter'?)" in caplog.text
 
 
+def test_macro_with_unknown_slug_points_at_the_line_of_the_call(
+    build_site: BuildSite, caplog: pytest.LogCaptureFixture
+) -> None:
+    docs = {
+        "guide.md": (
+            "# Guide\n\nThe term 'paramter' is misspelt below, and so is term('paramter') here.\n\n"
+            "See {{ term('parameter') }} and {{ term(\n  \"paramter\") }}.\n"
+        )
+    }
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(docs=docs, nav=[{"Home": "index.md"}, {"Guide": "guide.md"}])
+    assert "docs/guide.md:5: term: unknown term 'paramter' (did you mean 'parameter'?)" in caplog.text
+
+
 @pytest.mark.parametrize(
     ("call", "message"),
     [
@@ -273,30 +288,20 @@ def test_hand_written_page_cannot_shadow_a_generated_one(
 ) -> None:
     with caplog.at_level(logging.ERROR), pytest.raises(Abort):
         build_site(docs={"index.md": "# Mine\n"})
-    assert "index.md: this page is generated from glossary.yaml; remove or rename the file" in caplog.text
+    assert "docs/index.md: the page generated from glossary.yaml goes to index.html; remove or rename the file" in (
+        caplog.text
+    )
 
 
-def search_entries(site: Site, location: str) -> list[dict[str, object]]:
-    import json
-
-    index = json.loads((site.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    return [doc for doc in index["docs"] if doc["location"].split("#")[0] == location]
-
-
-def test_search_index_holds_aliases_definition_and_questions(small_site: Site) -> None:
-    entries = search_entries(small_site, "terms/parameter/")
-    assert all(e["tags"] == ["Weights", "Model parameter"] for e in entries)
-    # One entry for the page (its title and definition), one per question; no empty duplicate.
-    assert [e["title"] for e in entries] == ["Parameter", "Are parameters and weights the same?"]
-    assert entries[0]["text"] == "<p>A number inside a model that is learned from data during training.</p>"
-
-
-def test_search_index_leaves_out_long_prose_and_navigation(small_site: Site) -> None:
-    text = " ".join(str(e["text"]) for e in search_entries(small_site, "terms/parameter/"))
-    assert "value learned during training" not in text  # the explanation
-    assert "Read before" not in text  # the learning-path box
-    assert "Deep Learning" not in text  # further reading
-    assert search_entries(small_site, "terms/") == []  # the A–Z index repeats every term
+def test_a_hand_written_page_that_lands_where_a_term_page_goes_is_refused(
+    build_site: BuildSite, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(docs={"terms/parameter/index.md": "# Mine\n"})
+    assert (
+        "docs/terms/parameter/index.md: the page generated from glossary.yaml goes to terms/parameter/index.html;"
+        " remove or rename the file" in caplog.text
+    )
 
 
 def test_hand_written_file_cannot_shadow_a_generated_file(
@@ -341,3 +346,31 @@ def test_content_changes_by_earlier_plugins_survive_the_search_view(tmp_path: Pa
     site = build_project(root)
     assert "<p>MARKER</p>" in site.html("terms/parameter/")
     assert "<p>MARKER</p>" in site.html("clusters/neural-networks/")
+
+
+def test_a_macro_called_with_wrong_arguments_is_a_message_at_its_line(
+    build_site: BuildSite, caplog: pytest.LogCaptureFixture
+) -> None:
+    page = "# P\n\nText.\n\nA {{ term() }} and {{ cluster_cards(['a']) }}.\n"
+    with pytest.raises(SystemExit):
+        build_site(docs={"p.md": page}, nav=[*DEFAULT_NAV, {"P": "p.md"}])
+    assert (
+        "docs/p.md:5: term: missing 1 required positional argument: 'slug'; call it as term('slug'), with the name"
+        " in quotes" in caplog.text
+    )
+    assert "docs/p.md:5: cluster_cards: unhashable type: 'list'" in caplog.text
+    assert "Traceback" not in caplog.text
+
+
+def test_with_many_clusters_the_nav_lists_only_the_clusters_index(build_site: BuildSite) -> None:
+    # Past NAV_CLUSTERS clusters a nav entry per cluster would make every page grow with the glossary.
+    extra = "".join(
+        f"  - id: extra-{n}\n    title: Extra cluster {n}\n    description: More terms.\n" for n in range(NAV_CLUSTERS)
+    )
+    text = SMALL.replace("paths:\n", extra + "paths:\n", 1)
+    site = build_site(text)  # strict: cluster pages out of the nav must raise no warning
+    page = site.html("terms/parameter/")
+    assert "Extra cluster 3" not in page.split('<div class="md-content"')[0]  # not in the nav
+    assert 'href="../../clusters/"' in page  # the clusters index is
+    assert "Extra cluster 3" in site.html("clusters/")  # which lists every cluster
+    assert (site.site_dir / "clusters" / "extra-3" / "index.html").is_file()

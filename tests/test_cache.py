@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import pickle
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SMALL, build_project, make_project
-from glossary_engine import GlossaryError, load_glossary, parse_glossary
+from glossary_engine import GlossaryError, Term, load_glossary, parse_glossary
 from glossary_engine.load import cache as cache_module
 
 
@@ -146,3 +147,14 @@ def test_a_new_yaml_parser_version_is_a_new_key(
     monkeypatch.setattr("yaml.__version__", "99.0")
     load_glossary(glossary_file, this_year=2026, cache_dir=folder)
     assert len(entries(folder)) == 2
+
+
+def test_a_hand_made_entry_that_names_an_unknown_term_is_not_trusted(glossary_file: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    expected = load_glossary(glossary_file, this_year=2026, cache_dir=folder)
+    [entry] = entries(folder)
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    fields = [f.name for f in dataclasses.fields(Term)]
+    data[3][0][fields.index("related")] = ["no-such-term"]
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    assert load_glossary(glossary_file, this_year=2026, cache_dir=folder) == expected

@@ -22,7 +22,13 @@ from mkdocs.utils import get_relative_url
 
 from conftest import DATA, DEFAULT_NAV, SMALL, BuildSite
 from glossary_engine import Cluster, Glossary, GlossaryIndex, Term, parse_glossary
-from glossary_engine.render.conceptmap import CONCEPT_MAP_CSS, MAX_NEIGHBOURS, glossary_map, term_map
+from glossary_engine.render.conceptmap import (
+    CONCEPT_MAP_CSS,
+    MAP_TERMS_PER_CLUSTER,
+    MAX_NEIGHBOURS,
+    glossary_map,
+    term_map,
+)
 from glossary_engine.urls import page_url
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -353,9 +359,27 @@ def test_glossary_map_has_one_panel_per_cluster_linked_to_its_page(index: Glossa
     assert [label(h[0]) for h in headings] == ["Foundations of AI", "Neural Networks and Deep Learning"]
 
 
-def test_glossary_map_links_every_term_once(index: GlossaryIndex) -> None:
+def test_glossary_map_links_every_term_of_small_clusters_once(index: GlossaryIndex) -> None:
     hrefs = [a.get("href", "") for a in with_class(svg_of(glossary_map(index, "index.md")), "gl-map__term")]
     assert sorted(hrefs) == sorted(f"terms/{slug}/" for slug in index.terms)
+    assert with_class(svg_of(glossary_map(index, "index.md")), "gl-map__more") == []
+
+
+def large_index(count: int) -> GlossaryIndex:
+    others = [plain_term(f"t{i:03d}", f"Term number {i:03d}", i * 4) for i in range(count)]
+    clusters = tuple(Cluster(f"c{i}", f"Cluster {i}", "Some.") for i in range(12))
+    terms = tuple(replace(t, cluster=f"c{i % 12}") for i, t in enumerate(others))
+    return GlossaryIndex.build(Glossary("t000", clusters, (), terms))
+
+
+def test_glossary_map_draws_a_large_cluster_s_most_general_terms_and_links_to_the_rest() -> None:
+    index = large_index(250)  # 21 terms in cluster c0
+    panel = panels(glossary_map(index, "index.md"))[0]
+    shown = [a.get("href") for a in with_class(panel, "gl-map__term")]
+    assert shown == [f"terms/{t.slug}/" for t in index.cluster_terms["c0"][:MAP_TERMS_PER_CLUSTER]]
+    (rest,) = with_class(panel, "gl-map__more")
+    assert rest.get("href") == "clusters/c0/"
+    assert label(rest) == f"and {21 - MAP_TERMS_PER_CLUSTER} more: all 21 terms →"
 
 
 def test_glossary_map_lists_a_cluster_most_general_first(index: GlossaryIndex) -> None:
@@ -387,7 +411,7 @@ def test_glossary_map_is_labelled_by_its_title_and_description(index: GlossaryIn
     desc = svg.find(f"{SVG}desc")
     assert desc is not None
     assert desc.text == (
-        "All 6 terms of the glossary in 2 clusters, most general first: Foundations of AI (1); "
+        "The glossary's 6 terms in 2 clusters, each with its most general terms: Foundations of AI (1); "
         "Neural Networks and Deep Learning (5)."
     )
 
@@ -407,12 +431,8 @@ def test_glossary_map_escapes_cluster_and_term_titles(index: GlossaryIndex) -> N
     assert [h.text for h in headings] == [HOSTILE, HOSTILE]
 
 
-def test_glossary_map_fits_every_term_inside_its_panel_at_full_scale() -> None:
-    others = [plain_term(f"t{i:03d}", f"Term number {i:03d}", i * 4) for i in range(250)]
-    clusters = tuple(Cluster(f"c{i}", f"Cluster {i}", "Some.") for i in range(12))
-    terms = tuple(replace(t, cluster=f"c{i % 12}") for i, t in enumerate(others))
-    index = GlossaryIndex.build(Glossary("t000", clusters, (), terms))
-    svg = svg_of(glossary_map(index, "index.md"))
+def test_glossary_map_fits_every_term_it_draws_inside_its_panel_at_full_scale() -> None:
+    svg = svg_of(glossary_map(large_index(250), "index.md"))
     seen = set()
     for panel in with_class(svg, "gl-map__panel"):
         rect = panel.find(f"{SVG}rect")
@@ -422,7 +442,9 @@ def test_glossary_map_fits_every_term_inside_its_panel_at_full_scale() -> None:
             cx, cy = float(dot.get("cx", "nan")), float(dot.get("cy", "nan"))
             assert x < cx < x + w and y < cy < y + h
             seen.add((cx, cy))
-    assert len(seen) == 250
+        for text in panel.iter(f"{SVG}text"):
+            assert y < float(text.get("y", "nan")) < y + h
+    assert len(seen) == 12 * MAP_TERMS_PER_CLUSTER
 
 
 # CSS: text contrast in both of Material's schemes

@@ -25,13 +25,13 @@ def test_short_definition_repeating_the_title_is_flagged() -> None:
         "short: A setting chosen before training", "short: Hyperparameter is a setting chosen before training"
     )
     assert (
-        "glossary.yaml:103: term 'hyperparameter': short: starts by repeating the title; define it instead"
+        "glossary.yaml:105: term 'hyperparameter': short: starts by repeating the title; define it instead"
         in findings(text)
     )
 
 
 def test_too_short_explanation_is_flagged() -> None:
-    assert "glossary.yaml:103: term 'hyperparameter': explanation: 9 words; write 120–300" in findings(SMALL)
+    assert "glossary.yaml:108: term 'hyperparameter': explanation: 9 words; write 120–300" in findings(SMALL)
 
 
 def test_two_terms_with_one_definition_are_flagged() -> None:
@@ -39,13 +39,13 @@ def test_two_terms_with_one_definition_are_flagged() -> None:
         "short: A setting chosen before training that controls how a model learns.",
         "short: The two kinds of learned numbers in a neural network layer.",
     )
-    assert "glossary.yaml:103: term 'hyperparameter': short: same definition as 'weights-and-biases'" in findings(text)
+    assert "glossary.yaml:105: term 'hyperparameter': short: same definition as 'weights-and-biases'" in findings(text)
 
 
 def test_citation_without_locator_is_flagged() -> None:
     text = SMALL.replace('        isbn: "9780134610993"\n', "")
     assert (
-        "glossary.yaml:20: term 'artificial-intelligence': further_reading[1]: add a DOI, arXiv id, ISBN or URL"
+        "glossary.yaml:31: term 'artificial-intelligence': further_reading[1]: add a DOI, arXiv id, ISBN or URL"
         in findings(text)
     )
 
@@ -68,7 +68,7 @@ def test_raw_html_in_prose_is_flagged_but_not_inside_code() -> None:
     text = SMALL.replace("Parameters are where learning ends up.", "Parameters are <b>where</b> learning ends up.")
     found = [f for f in findings(text) if "raw HTML" in f]
     assert found == [
-        "glossary.yaml:57: term 'parameter': why_it_matters: raw HTML (<b>) is left out of the page; write Markdown instead"
+        "glossary.yaml:67: term 'parameter': why_it_matters: raw HTML (<b>) is left out of the page; write Markdown instead"
     ]
     in_code = SMALL.replace("Parameters are where learning ends up.", "Write `<b>` for bold; a < b and b > a.")
     assert not [f for f in findings(in_code) if "raw HTML" in f]

@@ -37,6 +37,22 @@ def test_cluster_page_is_a_defined_term_set(small_site: Site) -> None:
     assert [t["name"] for t in data["hasDefinedTerm"]][:2] == ["Neural Network", "Parameter"]  # type: ignore[index]
 
 
+def test_cluster_set_has_its_description_as_plain_text(small_site: Site) -> None:
+    description = str(jsonld(small_site.html("clusters/neural-networks/"))["description"])
+    assert description.startswith("Networks of simple units that learn from data, starting with ")
+    assert "[[" not in description
+
+
+def test_home_page_describes_the_glossary_as_a_defined_term_set(small_site: Site) -> None:
+    data = jsonld(small_site.html(""))
+    assert (data["@type"], data["@id"], data["name"]) == ("DefinedTermSet", BASE, "AI Glossary")
+    assert str(data["description"]).startswith("A glossary of 6 Artificial Intelligence terms in 2 clusters")
+    assert [part["@id"] for part in data["hasPart"]] == [  # type: ignore[index, union-attr]
+        BASE + "clusters/foundations/",
+        BASE + "clusters/neural-networks/",
+    ]
+
+
 def test_json_ld_cannot_end_its_script_element(build_site: BuildSite) -> None:
     # The loader refuses "</script>" in a one-line field; what it lets through that matters inside a
     # script element (a "<", "&", quotes) is escaped by tojson.
@@ -128,11 +144,3 @@ def test_site_publishes_json_skos_and_csv(small_site: Site) -> None:
     parameter = URIRef(BASE + "terms/parameter/")
     assert (parameter, SKOS.altLabel, Literal("Weights", lang="en")) in graph
     assert (small_site.site_dir / "glossary.csv").read_text(encoding="utf-8").startswith("slug,title,")
-
-
-def test_names_table_maps_titles_and_aliases_to_terms(small_site: Site) -> None:
-    table = json.loads((small_site.site_dir / "assets" / "glossary-names.json").read_text(encoding="utf-8"))
-    parameter = table["terms"][table["names"]["weights"]]
-    assert parameter == ["Parameter", "terms/parameter/"]
-    assert table["terms"][table["names"]["model parameter"]] == parameter
-    assert table["terms"][table["names"]["nn"]] == ["Neural Network", "terms/neural-network/"]

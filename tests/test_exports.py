@@ -277,12 +277,17 @@ def test_exports_are_byte_identical_across_runs(export: str) -> None:
 # -- SKOS --------------------------------------------------------------------------------------------
 
 
-def test_skos_scheme_has_title_and_hub_as_top_concept(graph: Graph) -> None:
+def cluster(cluster_id: str) -> URIRef:
+    return URIRef(f"{BASE}clusters/{cluster_id}/")
+
+
+def test_skos_scheme_has_title_and_clusters_as_top_concepts(graph: Graph) -> None:
     scheme = URIRef(BASE)
+    top = {cluster("foundations"), cluster("neural-networks")}
     assert (scheme, RDF.type, SKOS.ConceptScheme) in graph
     assert set(graph.objects(scheme, DCTERMS.title)) == {Literal("Artificial Intelligence glossary", lang="en")}
-    assert set(graph.objects(scheme, SKOS.hasTopConcept)) == {term("artificial-intelligence")}
-    assert set(graph.subjects(SKOS.topConceptOf, scheme)) == {term("artificial-intelligence")}
+    assert set(graph.objects(scheme, SKOS.hasTopConcept)) == top
+    assert set(graph.subjects(SKOS.topConceptOf, scheme)) == top
 
 
 def test_skos_scheme_title_can_be_given(index: GlossaryIndex) -> None:
@@ -290,9 +295,9 @@ def test_skos_scheme_title_can_be_given(index: GlossaryIndex) -> None:
     assert set(graph.objects(URIRef(BASE), DCTERMS.title)) == {Literal("AI Glossary", lang="en")}
 
 
-def test_skos_every_term_is_a_concept_in_the_scheme(graph: Graph, index: GlossaryIndex) -> None:
+def test_skos_every_term_and_cluster_is_a_concept_in_the_scheme(graph: Graph, index: GlossaryIndex) -> None:
     concepts = set(graph.subjects(RDF.type, SKOS.Concept))
-    assert concepts == {term(slug) for slug in index.terms}
+    assert concepts == {term(slug) for slug in index.terms} | {cluster(c) for c in index.clusters}
     assert set(graph.subjects(SKOS.inScheme, URIRef(BASE))) == concepts
 
 
@@ -335,8 +340,14 @@ def test_skos_related_is_symmetric(graph: Graph) -> None:
     assert {(o, s) for s, o in pairs} == pairs
 
 
-def test_skos_states_no_broader(graph: Graph) -> None:
-    assert list(graph.triples((None, SKOS.broader, None))) == []
+def test_skos_each_term_has_its_cluster_as_broader(graph: Graph, index: GlossaryIndex) -> None:
+    assert set(graph.subject_objects(SKOS.broader)) == {
+        (term(t.slug), cluster(t.cluster)) for t in index.terms.values()
+    }
+
+
+def test_skos_narrower_is_the_inverse_of_broader(graph: Graph) -> None:
+    assert {(o, s) for s, o in graph.subject_objects(SKOS.narrower)} == set(graph.subject_objects(SKOS.broader))
 
 
 def test_skos_year_is_a_gyear(graph: Graph) -> None:
@@ -344,17 +355,12 @@ def test_skos_year_is_a_gyear(graph: Graph) -> None:
     assert set(graph.objects(term("hyperparameter"), DCTERMS.created)) == set()
 
 
-def test_skos_clusters_are_collections_of_their_terms(graph: Graph) -> None:
-    cluster = URIRef(f"{BASE}clusters/neural-networks/")
-    assert set(graph.subjects(RDF.type, SKOS.Collection)) == {URIRef(f"{BASE}clusters/foundations/"), cluster}
-    assert set(graph.objects(cluster, SKOS.prefLabel)) == {Literal("Neural Networks and Deep Learning", lang="en")}
-    assert set(graph.objects(cluster, SKOS.member)) == {
-        term("neural-network"),
-        term("parameter"),
-        term("weights-and-biases"),
-        term("how-neural-networks-work"),
-        term("hyperparameter"),
-    }
+def test_skos_cluster_has_label_and_its_description_as_plain_scope_note(graph: Graph) -> None:
+    neural = cluster("neural-networks")
+    assert set(graph.objects(neural, SKOS.prefLabel)) == {Literal("Neural Networks and Deep Learning", lang="en")}
+    (note,) = graph.objects(neural, SKOS.scopeNote)
+    assert str(note).startswith("Networks of simple units that learn from data, starting with ")
+    assert "[[" not in str(note)
 
 
 @pytest.mark.parametrize(

@@ -118,7 +118,11 @@ def test_hostile_text_never_reaches_the_site_as_markup(build_site: BuildSite) ->
     outputs = {
         p.relative_to(site.site_dir).as_posix(): p.read_text(encoding="utf-8") for p in site.site_dir.rglob("*.html")
     }
-    outputs["search/search_index.json"] = (site.site_dir / "search" / "search_index.json").read_text(encoding="utf-8")
+    outputs |= {
+        p.relative_to(site.site_dir).as_posix(): p.read_text(encoding="utf-8")
+        for p in (site.site_dir / "search" / "docs").glob("*.json")
+    }
+    assert "search/docs/0.json" in outputs  # what a search result shows (the word shards hold only words)
     for name, text in outputs.items():
         assert "<img src=x" not in text, name
         assert not re.search(r"<script>alert", text), name
@@ -230,7 +234,8 @@ def test_comparisons_and_entities_in_one_line_fields_are_plain_text() -> None:
         ),
         (
             'title: "\\u200b\\u200b\\u2060"',
-            "glossary.yaml:58:12: term 'parameter': title: has no visible letter, digit or symbol",
+            "glossary.yaml:58:12: term 'parameter': title: contains the invisible character U+200B ZERO WIDTH SPACE;"
+            " remove it",
         ),
         (
             "title: " + "P" * 121,
@@ -327,4 +332,53 @@ def test_file_and_record_problems_at_one_place_are_both_reported() -> None:
         "glossary.yaml:3:5: keys must be plain field names",
         "glossary.yaml:3:5: cluster #1: missing required field 'id'",
         "glossary.yaml:25:14: term 'artificial-intelligence': cluster: unknown cluster 'foundations'",
+    ]
+
+
+def test_thousands_of_unclosed_link_openers_are_one_problem_found_fast() -> None:
+    start = time.perf_counter()
+    text = SMALL.replace(
+        "explanation: Examples are the learning rate and the batch size.", 'explanation: "' + "[" * 12000 + '"'
+    )
+    found = problems(text)
+    assert time.perf_counter() - start < 3
+    assert found == [
+        "glossary.yaml:108:19: term 'hyperparameter': explanation: '[[' starts a link that is not closed: write"
+        " [[slug]] or [[slug|text]] (put `[[` in backticks to show it as text); 5999 more in this text"
+    ]
+
+
+def test_a_citation_needs_at_least_one_author() -> None:
+    text = SMALL.replace("      - authors: [Stuart Russell, Peter Norvig]", "      - authors: []")
+    assert problems(text) == ["glossary.yaml:32:18: term 'artificial-intelligence': authors: give at least one"]
+
+
+@pytest.mark.parametrize(
+    "code",
+    ["```\n[[nope]]\n", "````\n[[nope]]\n```\n````", "`` a ` [[nope]] ``", "~~~~\n[[nope]]\n~~~~"],
+    ids=["unclosed fence", "longer fence", "double-backtick span", "tilde fence"],
+)
+def test_a_link_inside_code_is_text(code: str) -> None:
+    indented = code.replace("\n", "\n      ")
+    text = SMALL.replace("Examples are the learning rate and the batch size.", "|\n      " + indented, 1)
+    [term] = [t for t in parse_glossary(text, this_year=2026).terms if t.slug == "hyperparameter"]
+    assert "[[nope]]" in term.explanation
+
+
+def test_a_cache_entry_that_is_a_device_is_ignored_at_once(tmp_path: Path) -> None:
+    (tmp_path / "glossary.yaml").write_text(SMALL, encoding="utf-8")
+    folder = tmp_path / "cache"
+    expected = load_glossary(tmp_path / "glossary.yaml", cache_dir=folder, this_year=2026)
+    [entry] = list(folder.iterdir())
+    entry.unlink()
+    entry.symlink_to("/dev/zero")
+    start = time.perf_counter()
+    assert load_glossary(tmp_path / "glossary.yaml", cache_dir=folder, this_year=2026) == expected
+    assert time.perf_counter() - start < 2
+
+
+@pytest.mark.parametrize("number", ["0500", "1:30", "0x3e8", "1_956"])
+def test_yaml_1_1_number_forms_are_not_read_as_numbers(number: str) -> None:
+    assert problems(SMALL.replace("generality: 928", f"generality: {number}")) == [
+        f"glossary.yaml:62:17: term 'parameter': generality: expected a whole number from 0 to 1000, got text '{number}'"
     ]

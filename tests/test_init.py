@@ -7,9 +7,11 @@ import os
 import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import ROOT
 from glossary_engine.cli.main import main
@@ -49,7 +51,7 @@ def test_init_writes_a_whole_project(project: Path) -> None:
         "tests/test_glossary.py", "src/glossary_engine/__init__.py", "glossary.schema.json",
     ):  # fmt: skip
         assert (project / name).is_file(), name
-    assert "site_name: Cybersecurity Glossary\n" in (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert 'site_name: "Cybersecurity Glossary"\n' in (project / "mkdocs.yml").read_text(encoding="utf-8")
     readme = (project / "README.md").read_text(encoding="utf-8").splitlines()
     assert {"    make build", "    make test"} <= set(readme)
     assert os.access(project / ".ci" / "run", os.X_OK)
@@ -89,3 +91,25 @@ def test_the_new_projects_workflow_pins_the_same_actions_as_ours(project: Path) 
     lines = re.findall(r"uses: (\S+@\S+  # \S+)", (project / ".github/workflows/ci.yml").read_text(encoding="utf-8"))
     assert len(lines) == len(re.findall(r"uses: ", (project / ".github/workflows/ci.yml").read_text(encoding="utf-8")))
     assert theirs and set(lines) <= ours
+
+
+@pytest.mark.parametrize("subject", ["Law: basics", "yes", "C# #1", "- x", "*x", 'say "hi"'])
+def test_a_subject_that_means_something_in_yaml_stays_text(tmp_path: Path, subject: str) -> None:
+    assert main(["init", str(tmp_path / "site"), "--subject", subject]) == 0
+    config = yaml.load((tmp_path / "site" / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTagLoader)
+    assert (config["site_name"], config["extra"]["glossary"]["subject"]) == (f"{subject} Glossary", subject)
+    project = tomllib.loads((tmp_path / "site" / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["description"] == f"A glossary of {subject}."
+
+
+class _AnyTagLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml with its !ENV tag."""
+
+
+_AnyTagLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def test_init_refuses_template_syntax_in_the_subject(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["init", str(tmp_path / "site"), "--subject", "{{ config }}"]) == 1
+    assert "the subject may not contain '{', '}', '$' or '\\'" in capsys.readouterr().err
+    assert not (tmp_path / "site").exists()

@@ -299,3 +299,120 @@ def test_a_link_that_is_never_closed_is_reported_where_it_starts() -> None:
         "glossary.yaml:65:63: term 'parameter': explanation: '[[' starts a link that is not closed: write [[slug]]"
         " or [[slug|text]] (put `[[` in backticks to show it as text)"
     ]
+
+
+# -- a field indented into the text above it ---------------------------------------------------------
+
+
+def test_a_field_indented_into_a_block_of_text_is_reported() -> None:
+    text = edit(
+        "    explanation: Set by training.\n",
+        "    explanation: |\n      Set by training.\n      why_it_matters: |\n      It is what a model learns.\n",
+    )
+    assert problems(text) == [
+        "glossary.yaml:29:7: term 'parameter': explanation: 'why_it_matters:' is indented into the text of"
+        " 'explanation', so it is read as text, not as a field; to make it a field, start it in column 5,"
+        " like 'explanation:'"
+    ]
+
+
+def test_a_list_of_slugs_indented_into_a_block_of_text_is_reported() -> None:
+    text = edit(
+        "    explanation: Builds on [[parameter|parameters]].\n    related: [parameter]\n",
+        "    explanation: >\n      Builds on [[parameter|parameters]].\n      related: [parameter]\n",
+    )
+    assert problems(text) == [
+        "glossary.yaml:20:7: term 'ai': explanation: 'related:' is indented into the text of 'explanation',"
+        " so it is read as text, not as a field; to make it a field, start it in column 5, like 'explanation:'"
+    ]
+
+
+def test_a_list_of_records_indented_into_an_item_of_text_is_reported() -> None:
+    text = edit(
+        "    explanation: Set by training.\n",
+        "    explanation: Set by training.\n    examples:\n      - |\n        A weight.\n"
+        "        further_reading:\n        - authors: [Ian Goodfellow]\n          title: Deep Learning\n",
+    )
+    assert problems(text) == [
+        "glossary.yaml:31:9: term 'parameter': examples[1]: 'further_reading:' is indented into the text of"
+        " examples[1], so it is read as text, not as a field; to make it a field, start it in column 5,"
+        " like 'examples:'"
+    ]
+
+
+def test_a_line_of_text_that_starts_with_a_field_name_is_text() -> None:
+    text = edit(
+        "    explanation: Set by training.\n",
+        "    explanation: |\n      Set by training, as the following\n      examples: show.\n",
+    )
+    assert parse_glossary(text, this_year=2026).terms[1].explanation == (
+        "Set by training, as the following\nexamples: show."
+    )
+
+
+def test_a_field_name_in_a_code_block_of_the_text_is_text() -> None:
+    text = edit(
+        "    explanation: Set by training.\n",
+        "    explanation: |\n      Set by training, as in\n\n      ```yaml\n      year: 1950\n      ```\n",
+    )
+    assert "year: 1950" in parse_glossary(text, this_year=2026).terms[1].explanation
+
+
+# -- a duplicate slug, and what it would otherwise cause ------------------------------------------------
+
+COPY_OF_AI = BASE[BASE.index("  - slug: ai\n") : BASE.index("  - slug: parameter\n")]
+
+
+def test_a_copied_term_is_reported_once_as_a_duplicate_slug() -> None:
+    copy = COPY_OF_AI.replace("    related: [parameter]\n", "    formerly: [machine-intelligence]\n")
+    text = edit("    aliases: [AI]\n", "    aliases: [AI]\n    formerly: [machine-intelligence]\n") + copy
+    assert problems(text) == ["glossary.yaml:29:11: term 'ai': duplicate slug 'ai' (first defined at line 12)"]
+
+
+def test_a_duplicate_slug_comes_first_on_its_line() -> None:
+    text = BASE + "  - slug: ai\n    aliases: [A.I.]\n"
+    assert problems(text) == [
+        "glossary.yaml:28:11: term 'ai': duplicate slug 'ai' (first defined at line 12)",
+        "glossary.yaml:28:5: term 'ai': missing required field 'cluster'",
+        "glossary.yaml:28:5: term 'ai': missing required field 'explanation'",
+        "glossary.yaml:28:5: term 'ai': missing required field 'generality'",
+        "glossary.yaml:28:5: term 'ai': missing required field 'short'",
+        "glossary.yaml:28:5: term 'ai': missing required field 'title'",
+    ]
+
+
+# -- a reference to a former slug ------------------------------------------------------------------
+
+RENAMED = edit("    title: Parameter\n", "    title: Parameter\n    formerly: [weight]\n")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "related: [parameter]",
+            "related: [weight]",
+            "glossary.yaml:19:15: term 'ai': related: 'weight' is the former slug of term 'parameter'; use the new slug",
+        ),
+        (
+            "steps: [ai, parameter]",
+            "steps: [ai, weight]",
+            "glossary.yaml:10:17: path 'start': steps: 'weight' is the former slug of term 'parameter';"
+            " use the new slug",
+        ),
+        (
+            "    related: [parameter]\n",
+            "    related: [parameter]\n    contrast:\n      - term: weight\n        difference: Not the same.\n",
+            "glossary.yaml:21:15: term 'ai': contrast: 'weight' is the former slug of term 'parameter';"
+            " use the new slug",
+        ),
+        (
+            "[[parameter|parameters]]",
+            "[[weight|parameters]]",
+            "glossary.yaml:18:28: term 'ai': explanation: link to 'weight', the former slug of term 'parameter';"
+            " use the new slug",
+        ),
+    ],
+)
+def test_a_reference_to_a_former_slug_names_the_term_it_became(old: str, new: str, message: str) -> None:
+    assert problems(edit(old, new, RENAMED)) == [message]

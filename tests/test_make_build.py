@@ -32,7 +32,9 @@ def test_failed_make_build_keeps_the_last_good_site(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
     config = (tmp_path / "mkdocs.yml").read_text(encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(
-        config.replace("  - Editors' guide: editing.md\n", "").replace("  - Benchmarks: benchmarks.md\n", ""),
+        config.replace("  - Editors' guide: editing.md\n", "")
+        .replace("  - Benchmarks: benchmarks.md\n", "")
+        .replace("  - Definitions on other sites: embed.md\n", ""),
         encoding="utf-8",
     )
     (tmp_path / "glossary.yaml").write_text(SMALL, encoding="utf-8")

@@ -5,18 +5,22 @@ Runs are bounded so ``make test`` stays quick; ``make fuzz`` runs the long profi
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import tempfile
 import unicodedata
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import SMALL, build_project, make_project
 from glossary_engine import GlossaryError, GlossaryIndex, generated_pages, parse_glossary
+from glossary_engine.cli.main import main
 from glossary_engine.load.plaintext import line_problem
 from glossary_engine.load.schema import RESERVED_SLUGS
 
@@ -136,3 +140,30 @@ def test_damaged_glossaries_fail_with_messages_or_render(text: str) -> None:
         return
     for _, render in generated_pages(GlossaryIndex.build(glossary)):
         assert render().html
+
+
+ANY_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=200)
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=ANY_TEXT, slug=st.none() | ANY_TEXT, after=st.none() | ANY_TEXT)
+def test_glossary_new_with_any_arguments_adds_a_valid_term_or_says_why(
+    tmp_path_factory: pytest.TempPathFactory, title: str, slug: str | None, after: str | None
+) -> None:
+    folder = tmp_path_factory.mktemp("new")
+    (folder / "glossary.yaml").write_text(SMALL, encoding="utf-8")
+    argv = ["new", title, "--cluster", "foundations", "--file", str(folder / "glossary.yaml")]
+    argv += ["--slug", slug] if slug is not None else []
+    argv += ["--after", after] if after is not None else []
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        code = main(argv)
+    text = (folder / "glossary.yaml").read_text(encoding="utf-8")
+    if code == 0:
+        parse_glossary(text, this_year=2026)  # what it wrote is a valid glossary
+        assert len(text) > len(SMALL)
+    else:
+        assert code in (1, 2) and err.getvalue().strip()
+        assert "Traceback" not in err.getvalue()
+        assert text == SMALL  # a refusal changes nothing
+    assert all(c.isprintable() or c == "\n" for c in err.getvalue())  # nothing raw reaches the terminal

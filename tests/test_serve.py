@@ -49,7 +49,9 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
     # Narrow the nav to the generated pages the small glossary has.
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
     (root / "mkdocs.yml").write_text(
-        config.replace("  - Editors' guide: editing.md\n", "").replace("  - Benchmarks: benchmarks.md\n", ""),
+        config.replace("  - Editors' guide: editing.md\n", "")
+        .replace("  - Benchmarks: benchmarks.md\n", "")
+        .replace("  - Definitions on other sites: embed.md\n", ""),
         encoding="utf-8",
     )
     port = free_port()

@@ -120,7 +120,7 @@ def test_glossary_check_reads_the_standard_from_mkdocs_yml(tmp_path: Path) -> No
     )
     result = subprocess.run([*GLOSSARY, "check"], cwd=tmp_path, capture_output=True, text=True, check=False)
     assert result.returncode == 1
-    assert "glossary.yaml:12: term 'security': related: 2 terms; give 3–8" in result.stderr
+    assert "glossary.yaml:19: term 'security': related: 2 terms; give 3–8" in result.stderr
 
 
 def test_glossary_check_names_a_wrong_setting(tmp_path: Path) -> None:

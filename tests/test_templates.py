@@ -46,9 +46,14 @@ def test_every_shipped_template_renders_with_the_built_in_set() -> None:
     assert names == [
         "glossary/backlinks.html",
         "glossary/cards.html",
+        "glossary/check.html",
+        "glossary/cite.html",
         "glossary/crumbs.html",
         "glossary/facts.html",
         "glossary/further-reading.html",
+        "glossary/know.html",
+        "glossary/path-steps.html",
+        "glossary/today.html",
         "glossary/where-it-fits.html",
     ]
     assert long_date(datetime.date(2026, 12, 2)) == "2 December 2026"

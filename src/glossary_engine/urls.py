@@ -13,6 +13,23 @@ HOME = "index.md"
 A_TO_Z = "terms/index.md"
 CLUSTERS = "clusters/index.md"
 PATHS = "paths/index.md"
+WHATS_NEW = "whats-new.md"
+
+# Files (site paths, not pages). The feeds and the per-term API are public addresses other sites and
+# feed readers keep: never move them; a new shape of the API gets a new version folder.
+FEED_ATOM = "feed.xml"
+FEED_JSON = "feed.json"
+API_VERSION = "v1"
+API_INDEX = f"api/{API_VERSION}/terms.json"
+API_TERM_SCHEMA = f"api/{API_VERSION}/term.schema.json"
+
+# The learning features' scripts and stylesheet, each loaded only by the pages that use it.
+LEARN_STYLESHEET = "assets/glossary-learn.css"
+PROGRESS_SCRIPT = "assets/glossary-progress.js"
+CITE_SCRIPT = "assets/glossary-cite.js"
+CHECK_SCRIPT = "assets/glossary-check.js"
+TODAY_SCRIPT = "assets/glossary-today.js"
+EMBED_SCRIPT = "assets/glossary-embed.js"
 
 
 def term_page(slug: str) -> str:
@@ -28,6 +45,21 @@ def cluster_page(cluster_id: str) -> str:
 def path_page(path_id: str) -> str:
     """Source path of a learning path's page."""
     return f"paths/{path_id}.md"
+
+
+def check_page(path_id: str) -> str:
+    """Source path of a learning path's self-check: served at /paths/<id>/check/."""
+    return f"paths/{path_id}/check.md"
+
+
+def deck_file(path_id: str) -> str:
+    """Site path of a learning path's flashcard deck (tab-separated, for Anki)."""
+    return f"paths/{path_id}/deck.tsv"
+
+
+def api_term(slug: str) -> str:
+    """Site path of a term's definition as JSON, for other sites: api/v1/terms/<slug>.json."""
+    return f"api/{API_VERSION}/terms/{slug}.json"
 
 
 def site_path(page: str) -> str:
@@ -69,9 +101,16 @@ def former_term_page(slug: str) -> str:
 
 
 def listed_by_an_index(page: str) -> bool:
-    """Term and learning-path pages: reached from the A–Z and paths index pages, not the nav."""
+    """Term and learning-path pages (and each path's self-check): reached from the A–Z and paths index
+    pages and the path pages, not the nav."""
     folder = posixpath.dirname(page)
-    return folder in ("terms", "paths") and page not in (A_TO_Z, PATHS)
+    return (folder in ("terms", "paths") or folder.startswith("paths/")) and page not in (A_TO_Z, PATHS)
+
+
+def file_url(from_page: str, path: str) -> str:
+    """The relative URL from a Markdown source page to a file of the site (``assets/x.js``)."""
+    depth = len([part for part in _site_path(from_page).split("/") if part])
+    return "../" * depth + path
 
 
 def relative(from_page: str, to_page: str) -> str:

@@ -10,6 +10,7 @@ are, and keep passing when the example terms are replaced.
 from __future__ import annotations
 
 import datetime
+import json
 import re
 import shutil
 import string
@@ -22,7 +23,7 @@ SCAFFOLD = {
     "glossary.yaml": "glossary.yaml",
     "docs/about.md": "docs/about.md",
     "Makefile": "Makefile",
-    "pyproject.toml": "pyproject.toml",
+    "pyproject.toml.in": "pyproject.toml",  # not named pyproject.toml: tools would read it as this project's
     "README.md": "README.md",
     "gitignore": ".gitignore",
     "ci-run": ".ci/run",
@@ -60,20 +61,31 @@ def init(target: Path, title: str, subject: str, today: datetime.date | None = N
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise InitError(f"{target} exists and is not an empty folder; choose a new one")
     root = checkout()
+    for what, value in (("subject", subject), ("title", title)):
+        if any(mark in value for mark in "{}$\\"):
+            raise InitError(
+                f"the {what} may not contain '{{', '}}', '$' or '\\' (they mean something in the site's templates)"
+            )
+    description = f"A glossary of {subject}." if subject else "A glossary."
     values = {
         "title": title,
-        "subject": subject,
         "subject_or_its_subject": subject or "its subject",
-        "description": f"A glossary of {subject}." if subject else "A glossary.",
+        "description": description,
         "package": _package_name(title),
         "today": (today or datetime.date.today()).isoformat(),
+        # Values written into YAML and TOML go in as quoted strings (JSON's are valid in both), so a
+        # title such as "Law: basics" or "yes" stays text.
+        "title_yaml": json.dumps(title, ensure_ascii=False),
+        "subject_yaml": json.dumps(subject, ensure_ascii=False),
+        "description_yaml": json.dumps(description, ensure_ascii=False),
+        "description_toml": json.dumps(description, ensure_ascii=False),
     }
     written: list[Path] = []
     target.mkdir(parents=True, exist_ok=True)
     scaffold = resources.files("glossary_engine").joinpath("cli", "scaffold")
     for source, destination in SCAFFOLD.items():
         text = scaffold.joinpath(*source.split("/")).read_text(encoding="utf-8")
-        if source.endswith((".yml", ".yaml", ".md", ".toml")):
+        if source.endswith((".yml", ".yaml", ".md", ".toml.in")):
             text = string.Template(text).safe_substitute(values)
         path = target / destination
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -60,8 +60,10 @@ class _UsageError(Exception):
 
 
 def _say(*lines: str) -> None:
+    """Problems and refusals, one a line, on stderr; they quote the user's text, so anything that is
+    not printable is shown escaped rather than sent to the terminal."""
     for line in lines:
-        print(line, file=sys.stderr)
+        print(printable(line), file=sys.stderr)
 
 
 def _read(path: Path) -> str:
@@ -138,7 +140,7 @@ def _check(args: argparse.Namespace) -> int:
     if not args.no_lint:
         findings = lint(GlossaryIndex.build(glossary), _site_settings(args).standard)
         if findings:
-            # Lint findings know the line of their term or path, not a column.
+            # Lint findings know the line of the field (or term, or path) they are about, not a column.
             _say(*(f"{path}:{f.line}: {f.subject}: {f.message}" for f in findings))
             _say(f"{path}: {_plural(len(findings), 'lint finding')}")
             return 1
@@ -169,7 +171,7 @@ def _scalar(text: str) -> str:
 def _skeleton(slug: str, title: str, cluster: str) -> list[str]:
     """The new entry's lines, relative to the item indent. Placeholders validate but read as TODOs."""
     return [
-        f"- slug: {slug}",
+        f"- slug: {_scalar(slug)}",
         f"  title: {_scalar(title)}",
         "  aliases: []",
         '  short: "TODO: one-sentence definition."',
@@ -365,7 +367,7 @@ def _stats(args: argparse.Namespace) -> int:
 def _init(args: argparse.Namespace) -> int:
     target: Path = args.directory
     title = " ".join(args.title.split()) if args.title else f"{args.subject} Glossary" if args.subject else "Glossary"
-    for what, value in (("title", title), ("subject", args.subject)):
+    for what, value in (("subject", args.subject), ("title", title)):
         wrong = line_problem(value, NAME_MAX) if value else None
         if wrong:
             raise _UsageError(f"the {what} {wrong}")
@@ -435,8 +437,14 @@ def _positive(text: str) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     base_url: str = args.base_url
-    if not _BASE_URL.fullmatch(base_url):
-        raise _UsageError(f"--base-url: expected an http(s) URL, got '{base_url}'")
+    if not _BASE_URL.fullmatch(base_url) or any(mark in base_url for mark in "?#"):
+        raise _UsageError(f"--base-url: expected an http(s) URL without ? or #, got '{base_url}'")
+    output: Path | None = args.output
+    if output is not None:
+        if output.exists() and output.resolve() == args.file.resolve():
+            raise _UsageError(f"--output: {output} is the glossary itself; write the export somewhere else")
+        if output.exists() and not output.is_file():
+            raise _UsageError(f"--output: {output} is not a regular file; name a file to write")
     if not base_url.endswith("/"):
         base_url += "/"
     _, glossary = _load(args.file)

@@ -26,6 +26,7 @@ from .. import urls
 from ..model.index import GlossaryIndex
 from ..model.links import find_links
 from ..model.records import Citation, Term
+from ..render.prose import plain_prose
 from ..urls import cluster_url, path_url, term_url
 
 SCHEMA_VERSION = 1
@@ -36,8 +37,14 @@ _TURTLE_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\
 _TURTLE_SPECIAL = re.compile(r'[\\"\x00-\x1f\x7f]')
 
 
+def usable_base_url(base_url: str) -> bool:
+    """Whether ``base_url`` can prefix every address and IRI the glossary writes: absolute, ending
+    in "/", with no space, quote, control or other character an IRI forbids, and no query or fragment."""
+    return _BASE_URL.fullmatch(base_url) is not None and not any(mark in base_url for mark in "?#")
+
+
 def _check_base_url(base_url: str) -> None:
-    if not _BASE_URL.fullmatch(base_url):
+    if not usable_base_url(base_url):
         raise ValueError(f"base_url must be an absolute URL ending in '/', got {base_url!r}")
 
 
@@ -173,8 +180,11 @@ def to_skos(index: GlossaryIndex, base_url: str, *, title: str | None = None) ->
 
     The scheme's IRI is ``base_url`` and its ``dct:title`` is ``title`` (default: the hub's title
     followed by "glossary"). Each term is a ``skos:Concept`` at its page URL; ``skos:related`` joins
-    related and contrasted terms, stated from both sides. Each cluster is a ``skos:Collection`` of its
-    terms. No ``skos:broader`` is stated: the glossary does not record a hierarchy.
+    related and contrasted terms, stated from both sides. Each cluster is a ``skos:Concept`` at its
+    page URL too, a top concept of the scheme with its description as ``skos:scopeNote``, and
+    ``skos:narrower`` to its terms, each of which has it as ``skos:broader``: a term belongs to exactly
+    one topic area, so SKOS tools (Skosmos, SKOS Play) can browse the glossary as clusters, then terms.
+    That is the only hierarchy the glossary records; terms have no broader term among themselves.
     """
     _check_base_url(base_url)
     glossary = index.glossary
@@ -185,7 +195,6 @@ def to_skos(index: GlossaryIndex, base_url: str, *, title: str | None = None) ->
             related[term.slug][other] = None
             related[other][term.slug] = None
     scheme = f"<{base_url}>"
-    hub = term_url(base_url, glossary.hub)
     blocks = [
         "@prefix dct: <http://purl.org/dc/terms/> .\n"
         "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
@@ -193,7 +202,10 @@ def to_skos(index: GlossaryIndex, base_url: str, *, title: str | None = None) ->
         _block(
             base_url,
             "skos:ConceptScheme",
-            [("dct:title", [_english(title or f"{index.hub.title} glossary")]), ("skos:hasTopConcept", [f"<{hub}>"])],
+            [
+                ("dct:title", [_english(title or f"{index.hub.title} glossary")]),
+                ("skos:hasTopConcept", [f"<{cluster_url(base_url, c.id)}>" for c in glossary.clusters]),
+            ],
         ),
     ]
     for term in glossary.terms:
@@ -202,7 +214,7 @@ def to_skos(index: GlossaryIndex, base_url: str, *, title: str | None = None) ->
             ("skos:altLabel", [_english(alias) for alias in term.aliases]),
             ("skos:definition", [_english(term.short)]),
             ("skos:inScheme", [scheme]),
-            ("skos:topConceptOf", [scheme] if term.slug == glossary.hub else []),
+            ("skos:broader", [f"<{cluster_url(base_url, term.cluster)}>"]),
             ("skos:related", [f"<{term_url(base_url, s)}>" for s in sorted(related[term.slug], key=order.__getitem__)]),
             ("dct:created", [f'"{term.year:04d}"^^xsd:gYear'] if term.year is not None else []),
             ("dct:modified", [f'"{term.reviewed.isoformat()}"^^xsd:date'] if term.reviewed else []),
@@ -210,8 +222,14 @@ def to_skos(index: GlossaryIndex, base_url: str, *, title: str | None = None) ->
         blocks.append(_block(term_url(base_url, term.slug), "skos:Concept", properties))
     for cluster in glossary.clusters:
         members = [f"<{term_url(base_url, t.slug)}>" for t in index.cluster_terms[cluster.id]]
-        properties = [("skos:prefLabel", [_english(cluster.title)]), ("skos:member", members)]
-        blocks.append(_block(cluster_url(base_url, cluster.id), "skos:Collection", properties))
+        properties = [
+            ("skos:prefLabel", [_english(cluster.title)]),
+            ("skos:scopeNote", [_english(plain_prose(index, cluster.description))]),
+            ("skos:inScheme", [scheme]),
+            ("skos:topConceptOf", [scheme]),
+            ("skos:narrower", members),
+        ]
+        blocks.append(_block(cluster_url(base_url, cluster.id), "skos:Concept", properties))
     return "\n".join(blocks)
 
 
@@ -255,17 +273,3 @@ def to_csv(index: GlossaryIndex) -> str:
             )
         )
     return out.getvalue()
-
-
-def names_table(index: GlossaryIndex) -> str:
-    """Every term's title and aliases, folded, for the search box's exact-name match.
-
-    ``{"terms": [[title, site path], …], "names": {folded name: position in terms}}``; compact,
-    since readers download it on first use of search.
-    """
-    terms = [[term.title, urls.site_path(urls.term_page(term.slug))] for term in index.glossary.terms]
-    names: dict[str, int] = {}
-    for position, term in enumerate(index.glossary.terms):
-        for name in (term.title, *term.aliases):
-            names.setdefault(" ".join(name.split()).casefold(), position)
-    return json.dumps({"terms": terms, "names": names}, ensure_ascii=False, separators=(",", ":")) + "\n"

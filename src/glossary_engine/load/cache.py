@@ -34,6 +34,7 @@ import yaml
 
 from ..model.records import Citation, Cluster, Contrast, Glossary, LearningPath, Question, Term
 from .plaintext import line_problem, prose_problem
+from .source import UnreadableFile, read_file
 
 KEEP = 3
 """Entries kept: the current glossary and the few before it (an undo while previewing hits the cache)."""
@@ -105,8 +106,12 @@ def _decode(hint: Any, value: Any) -> Any:
     if origin is tuple:
         if type(value) is not list:
             raise _Unusable
-        item = typing.get_args(hint)[0]
-        return tuple(_decode(item, v) for v in value)
+        items = typing.get_args(hint)
+        if len(items) == 2 and items[1] is Ellipsis:  # tuple[X, ...]
+            return tuple(_decode(items[0], v) for v in value)
+        if len(items) != len(value):  # a fixed tuple such as tuple[str, int]
+            raise _Unusable
+        return tuple(_decode(item, v) for item, v in zip(items, value, strict=True))
     if origin in (typing.Union, types.UnionType):  # X | None
         if value is None:
             return None
@@ -130,15 +135,32 @@ def _texts_pass(glossary: Glossary) -> bool:
     return not any(line_problem(r.title) or prose_problem(r.description) for r in records)
 
 
+def _references_hold(glossary: Glossary) -> bool:
+    """Every name an entry uses is there (what the loader's cross-reference checks guarantee), so a
+    hand-made entry cannot make the build fail half-way."""
+    slugs = {term.slug for term in glossary.terms}
+    clusters = {cluster.id for cluster in glossary.clusters}
+    if glossary.hub not in slugs or len(slugs) != len(glossary.terms):
+        return False
+    for term in glossary.terms:
+        names = (*term.related, *(c.term for c in term.contrast))
+        if term.cluster not in clusters or any(name not in slugs for name in names):
+            return False
+        if any(not citation.authors for citation in term.further_reading):
+            return False
+    return all(step in slugs for path in glossary.paths for step in path.steps)
+
+
 def read(folder: Path, name: str) -> Glossary | None:
     """The cached glossary under ``name``, or None when there is none or it cannot be used."""
     try:
-        with open(folder / f"{name}{SUFFIX}", "rb") as stream:
-            data = json.load(stream)
+        # Through the same guard as the glossary itself: an entry that is a link to a device or a
+        # pipe, or that is too big, is refused without being read.
+        data = json.loads(read_file(folder / f"{name}{SUFFIX}"))
         glossary = _decode(Glossary, data)
-    except (OSError, ValueError, TypeError, RecursionError, _Unusable):
+    except (UnreadableFile, ValueError, TypeError, RecursionError, _Unusable):
         return None
-    return glossary if _texts_pass(glossary) else None
+    return glossary if _texts_pass(glossary) and _references_hold(glossary) else None
 
 
 def write(folder: Path, name: str, glossary: Glossary) -> None:

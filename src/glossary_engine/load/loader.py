@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,63 @@ _LOCATORS = {
     schema.ISBN: (_ISBN, "an ISBN like '9780262035613'"),
     schema.URL: (_URL, "an http(s) URL like 'https://example.org/paper'"),
 }
+
+
+_BLOCK_STYLES = ("|", ">")
+_FIELD_LINE = re.compile(r"([a-z_]+):(?:[ \t]+(.*?))?[ \t]*$")  # a line of a block that starts like "name: ..."
+_BLOCK_HEADER = re.compile(r"[|>][-+]?(?:[ \t]+#.*)?")
+_QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
+_FLOW_LIST = re.compile(r"\[.*\]")
+_NUMBER = re.compile(r"\d+")
+_ITEM_FIELD = re.compile(r"[ ]*-[ ]+([a-z_]+):(?:[ \t]|$)")
+
+
+def _looks_like_value(field: Field, value: str | None, after: Iterable[str]) -> bool:
+    """Whether ``value`` (the rest of a line after "name:") is written as YAML writes a value of ``field``,
+    not as prose: a line of text can start with "examples: " where a sentence wraps."""
+    kind = field.kind
+    if not value:  # "further_reading:" with its items below, each starting with one of their fields
+        following = next((line for line in after if line.strip()), "")
+        item = _ITEM_FIELD.match(following)
+        return kind == schema.RECORDS and item is not None and item.group(1) in {f.name for f in field.record}
+    if _BLOCK_HEADER.fullmatch(value):
+        return kind in (schema.LINE, schema.MARKDOWN)
+    if kind in (schema.TERM_REFS, schema.SLUGS, schema.LINES, schema.MARKDOWN_LIST):
+        return _FLOW_LIST.fullmatch(value) is not None
+    if kind in (schema.INTEGER, schema.YEAR):
+        return _NUMBER.fullmatch(value) is not None
+    if kind == schema.BOOLEAN:
+        return value in ("true", "false")
+    if kind == schema.DATE:
+        return re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) is not None
+    if kind == schema.SLUG:
+        return is_slug(value)
+    if kind in _LOCATORS:
+        return _LOCATORS[kind][0].fullmatch(value.strip("\"'")) is not None
+    return kind == schema.LINE and _QUOTED.fullmatch(value) is not None
+
+
+@dataclass
+class Record:
+    """One checked mapping of the file: each field's cleaned value (None when missing or wrong), and
+    where the record, and each value, stand in the file."""
+
+    values: dict[str, Any]
+    mark: Mark
+    marks: dict[str, Mark]  # the position of each value given
+    raw: Mapping  # the mapping as read, for checks that need what was written
+    subject: str | None  # "term 'parameter'": how messages name it
+
+    def __getitem__(self, name: str) -> Any:
+        return self.values[name]
+
+    def get(self, name: str) -> Any:
+        """The field's value, or None when the record has no such field."""
+        return self.values.get(name)
+
+    def lines(self) -> tuple[tuple[str, int], ...]:
+        """The line where each given field's name is written, for messages about one field."""
+        return tuple((name, mark.line) for name, mark in self.raw.key_marks.items())
 
 
 SLUG_RULE = f"a slug (lowercase letters, digits and single hyphens, at most {schema.SLUG_MAX} characters)"
@@ -91,8 +149,8 @@ class _Checker:
         self.problems: list[Problem] = []
         self.prose: list[_Prose] = []
 
-    def problem(self, mark: Mark, subject: str | None, message: str) -> None:
-        self.problems.append(Problem(self.path, mark.line, mark.column, subject, message))
+    def problem(self, mark: Mark, subject: str | None, message: str, *, primary: bool = False) -> None:
+        self.problems.append(Problem(self.path, mark.line, mark.column, subject, message, primary))
 
     # -- one value ---------------------------------------------------------------------------------
 
@@ -217,31 +275,98 @@ class _Checker:
                     self.problem(item_mark, subject, f"{label}: expected a mapping of fields, got {describe(item)}")
                     continue
                 items.append(self.record(item, field.record, subject, label))
+        if field.required and not value:
+            self.problem(mark, subject, f"{name}: give at least one")
         return items
 
     # -- one record --------------------------------------------------------------------------------
 
-    def record(
-        self, mapping: Mapping, fields: tuple[Field, ...], subject: str | None, label: str = ""
-    ) -> dict[str, Any]:
-        """Check a mapping against ``fields``; return name → cleaned value (None when missing or bad).
-
-        The result also carries ``_mark`` (the record's position) and ``_marks`` (each value's).
-        """
+    def record(self, mapping: Mapping, fields: tuple[Field, ...], subject: str | None, label: str = "") -> Record:
+        """Check a mapping against ``fields``; return each field's cleaned value (None when missing
+        or bad) and where the record and each value stand."""
         known = {f.name: f for f in fields}
         prefix = f"{label}: " if label else ""
         for key in mapping:
             if key not in known:
                 self.problem(mapping.key_marks[key], subject, f"{prefix}unknown field '{key}'{suggest(key, known)}")
-        result: dict[str, Any] = {"_mark": mapping.mark, "_marks": mapping.value_marks, "_raw": mapping}
+        result = Record({}, mapping.mark, mapping.value_marks, mapping, subject)
         for field in fields:
             if field.name not in mapping:
-                result[field.name] = None
+                result.values[field.name] = None
                 if field.required:
                     self.problem(mapping.mark, subject, f"{prefix}missing required field '{field.name}'")
                 continue
-            result[field.name] = self.value(field, mapping[field.name], mapping.value_marks[field.name], subject)
+            result.values[field.name] = self.value(field, mapping[field.name], mapping.value_marks[field.name], subject)
+        self.fields_in_blocks(mapping, known, subject, prefix)
         return result
+
+    def fields_in_blocks(self, mapping: Mapping, known: dict[str, Field], subject: str | None, prefix: str) -> None:
+        """Report a line of a ``|`` or ``>`` block that starts like a field of this record.
+
+        Indented as deep as the text, ``why_it_matters: |`` becomes a line of the text above it, and
+        the section silently disappears; YAML itself cannot tell, so the loader looks for field names."""
+        absent: list[str] | None = None  # "name:" of each field not given: a field given already is no suspect
+        for key, mark in mapping.value_marks.items():
+            value = mapping[key]
+            if mark.style in _BLOCK_STYLES:
+                blocks = [(value, mark, f"{prefix}{key}", f"'{key}'")]
+            elif type(value) is Sequence:
+                blocks = [
+                    (item, item_mark, f"{prefix}{key}[{index}]", f"{key}[{index}]")
+                    for index, (item, item_mark) in enumerate(zip(value, value.item_marks, strict=True), start=1)
+                    if item_mark.style in _BLOCK_STYLES
+                ]
+            else:
+                continue
+            for text, block_mark, label, text_name in blocks:
+                if absent is None:
+                    absent = [f"{name}:" for name in known if name not in mapping]
+                # A quick look at the text first: most blocks name no field, and need no line-by-line scan.
+                if isinstance(text, str) and any(name in text for name in absent):
+                    column = mapping.key_marks[key].column
+                    self.field_in_block(block_mark, mapping, known, subject, label, text_name, key, column)
+
+    def field_in_block(
+        self,
+        mark: Mark,
+        mapping: Mapping,
+        known: dict[str, Field],
+        subject: str | None,
+        label: str,
+        text_name: str,
+        key: str,
+        column: int,
+    ) -> None:
+        """Check one block (its ``|`` or ``>`` at ``mark``) for lines that look like a field of ``known``."""
+        header = self.lines[mark.line - 1][mark.column - 1 :] if mark.line <= len(self.lines) else ""
+        if re.match(r"[|>][-+]?[1-9]", header):
+            return  # an explicit indentation: rare, and the rule below would guess the block's extent
+        indent = None
+        fenced = False
+        for number in range(mark.line + 1, len(self.lines) + 1):
+            line = self.lines[number - 1]
+            if not line.strip():
+                continue
+            depth = len(line) - len(line.lstrip(" "))
+            if indent is None:
+                indent = depth
+            elif depth < indent:
+                return  # the block has ended
+            if line.lstrip().startswith(("```", "~~~")):
+                fenced = not fenced
+            if fenced or depth != indent:
+                continue  # code may show YAML, and a deeper line is indented Markdown
+            found = _FIELD_LINE.match(line, indent)
+            if not found or found.group(1) not in known or found.group(1) in mapping:
+                continue
+            name = found.group(1)
+            if _looks_like_value(known[name], found.group(2), islice(self.lines, number, None)):
+                self.problem(
+                    Mark(number, indent + 1),
+                    subject,
+                    f"{label}: '{name}:' is indented into the text of {text_name}, so it is read as text, not as a"
+                    f" field; to make it a field, start it in column {column}, like '{key}:'",
+                )
 
     def locate(self, prose: _Prose, offset: int) -> Mark:
         """Find where the text at ``offset`` of a prose value sits in the file (robust to YAML styles)."""
@@ -272,9 +397,7 @@ def _subjects(raw: Any, kind: str, id_key: str) -> list[str]:
     return [_subject(kind, item.get(id_key) if isinstance(item, Mapping) else None, i) for i, item in enumerate(raw)]
 
 
-def _check_records(
-    checker: _Checker, raw: Any, field: Field, kind: str, id_key: str, mark: Mark
-) -> list[dict[str, Any]]:
+def _check_records(checker: _Checker, raw: Any, field: Field, kind: str, id_key: str, mark: Mark) -> list[Record]:
     """Check a top-level list of records, naming each by its id so messages say which one is wrong."""
     if raw is None:
         return []
@@ -287,20 +410,23 @@ def _check_records(
         if not isinstance(item, Mapping):
             checker.problem(item_mark, subject, f"expected a mapping of fields, got {describe(item)}")
             continue
-        records.append(checker.record(item, field.record, subject) | {"_subject": subject})
+        records.append(checker.record(item, field.record, subject))
     return records
 
 
-def _check_unique(checker: _Checker, records: list[dict[str, Any]], key: str, what: str) -> None:
+def _check_unique(checker: _Checker, records: list[Record], key: str, what: str) -> None:
     first: dict[str, Mark] = {}
     for record in records:
         value = record.get(key)
         if value is None:
             continue
-        mark = record["_marks"][key]
+        mark = record.marks[key]
         if value in first:
             checker.problem(
-                mark, record["_subject"], f"duplicate {what} '{value}' (first defined at line {first[value].line})"
+                mark,
+                record.subject,
+                f"duplicate {what} '{value}' (first defined at line {first[value].line})",
+                primary=True,  # a second entry with this id: what else is wrong with it follows from that
             )
         else:
             first[value] = mark
@@ -311,24 +437,27 @@ def fold(name: str) -> str:
     return unicodedata.normalize("NFKC", name).casefold()
 
 
-def _check_names(checker: _Checker, terms: list[dict[str, Any]]) -> None:
-    """Titles and aliases must name one term only, ignoring case and Unicode look-alike forms."""
-    owner: dict[str, tuple[str, str]] = {}  # folded name → (slug, "title"/"alias")
-    for term in terms:
+def _check_names(checker: _Checker, terms: list[Record]) -> None:
+    """Titles and aliases must name one term only, ignoring case and Unicode look-alike forms.
+
+    Two records with one slug (a copied entry) are reported once, as a duplicate slug; the names they
+    share are not reported again as clashes between them, so that message stands alone."""
+    owner: dict[str, tuple[str, str, int]] = {}  # folded name → (slug, "title"/"alias", index of its record)
+    for index, term in enumerate(terms):
         if term["title"] and term["slug"]:
             folded = fold(term["title"])
             if folded in owner and owner[folded][0] != term["slug"]:
                 checker.problem(
-                    term["_marks"]["title"],
-                    term["_subject"],
+                    term.marks["title"],
+                    term.subject,
                     f"title '{term['title']}' is already the {owner[folded][1]} of term '{owner[folded][0]}'",
                 )
             else:
-                owner.setdefault(folded, (term["slug"], "title"))
-    for term in terms:
+                owner.setdefault(folded, (term["slug"], "title", index))
+    for index, term in enumerate(terms):
         if not term["slug"]:
             continue
-        raw = term["_raw"].get("aliases")
+        raw = term.raw.get("aliases")
         located = (
             [(a.strip(), m) for a, m in zip(raw, raw.item_marks, strict=True) if isinstance(a, str)]
             if isinstance(raw, Sequence)
@@ -340,25 +469,40 @@ def _check_names(checker: _Checker, terms: list[dict[str, Any]]) -> None:
             folded = fold(alias)
             holder = owner.get(folded)
             if holder is None:
-                owner[folded] = (term["slug"], "alias")
+                owner[folded] = (term["slug"], "alias", index)
+            elif holder[0] == term["slug"] and holder[2] != index:
+                continue  # the other record with this slug: the duplicate slug is the message
             elif holder[0] == term["slug"]:
                 repeat = "repeats the title" if holder[1] == "title" else "is given twice"
-                checker.problem(aliases_mark, term["_subject"], f"aliases: '{alias}' {repeat}")
+                checker.problem(aliases_mark, term.subject, f"aliases: '{alias}' {repeat}")
             else:
                 checker.problem(
                     aliases_mark,
-                    term["_subject"],
+                    term.subject,
                     f"aliases: '{alias}' is already the {holder[1]} of term '{holder[0]}'",
                 )
 
 
+def _unknown_term(slug: str, slugs: set[str], former: dict[str, str]) -> str:
+    """Why ``slug`` names no term: it is a renamed term's old slug, or unknown (with a suggestion)."""
+    if slug in former:
+        return f"'{slug}' is the former slug of term '{former[slug]}'; use the new slug"
+    return f"unknown term '{slug}'{suggest(slug, slugs)}"
+
+
 def _check_refs(
-    checker: _Checker, subject: str, field: str, refs: list[tuple[str, Mark]] | None, slugs: set[str], own: str | None
+    checker: _Checker,
+    subject: str | None,
+    field: str,
+    refs: list[tuple[str, Mark]] | None,
+    slugs: set[str],
+    own: str | None,
+    former: dict[str, str],
 ) -> None:
     seen: dict[str, int] = {}
     for position, (slug, mark) in enumerate(refs or [], start=1):
         if slug not in slugs:
-            checker.problem(mark, subject, f"{field}: unknown term '{slug}'{suggest(slug, slugs)}")
+            checker.problem(mark, subject, f"{field}: {_unknown_term(slug, slugs, former)}")
         elif slug == own:
             checker.problem(
                 mark,
@@ -371,63 +515,77 @@ def _check_refs(
         seen.setdefault(slug, position)
 
 
+def _former_slugs(checker: _Checker, terms: list[Record], slugs: set[str]) -> dict[str, str]:
+    """Check every term's ``formerly`` list; return each former slug with the slug of the term it became."""
+    former: dict[str, str] = {}
+    claimed: dict[str, int] = {}  # former slug → index of the record that claimed it
+    for index, term in enumerate(terms):
+        for slug, mark in term["formerly"] or ():
+            if slug in slugs:
+                checker.problem(mark, term.subject, f"formerly: '{slug}' is the slug of a current term")
+            elif slug in schema.RESERVED_SLUGS:
+                checker.problem(mark, term.subject, f"formerly: '{slug}' is reserved for a page of the site")
+            elif slug in claimed:
+                if former[slug] == term["slug"] and claimed[slug] != index:
+                    continue  # a copy of the same entry: reported once, as a duplicate slug
+                checker.problem(
+                    mark, term.subject, f"formerly: '{slug}' is already a former slug of term '{former[slug]}'"
+                )
+            elif term["slug"]:
+                former[slug] = term["slug"]
+                claimed[slug] = index
+    return former
+
+
 def _check_cross_references(
     checker: _Checker,
-    top: dict[str, Any],
-    clusters: list[dict[str, Any]],
-    paths: list[dict[str, Any]],
-    terms: list[dict[str, Any]],
+    top: Record,
+    clusters: list[Record],
+    paths: list[Record],
+    terms: list[Record],
 ) -> None:
     slugs = {t["slug"] for t in terms if t["slug"]}
     cluster_ids = {c["id"] for c in clusters if c["id"]}
+    former = _former_slugs(checker, terms, slugs)
     if top.get("hub") and top["hub"] not in slugs:
-        checker.problem(top["_marks"]["hub"], None, f"hub: unknown term '{top['hub']}'{suggest(top['hub'], slugs)}")
+        checker.problem(top.marks["hub"], None, f"hub: {_unknown_term(top['hub'], slugs, former)}")
     for term in terms:
-        subject = term["_subject"]
+        subject = term.subject
         if term["cluster"] and term["cluster"] not in cluster_ids:
             checker.problem(
-                term["_marks"]["cluster"],
+                term.marks["cluster"],
                 subject,
                 f"cluster: unknown cluster '{term['cluster']}'{suggest(term['cluster'], cluster_ids)}",
             )
-        _check_refs(checker, subject, "related", term["related"], slugs, term["slug"])
-        contrasts = [(c["term"], c["_marks"]["term"]) for c in term["contrast"] or [] if c["term"]]
-        _check_refs(checker, subject, "contrast", contrasts, slugs, term["slug"])
-    former: dict[str, str] = {}
-    for term in terms:
-        for slug, mark in term["formerly"] or ():
-            if slug in slugs:
-                checker.problem(mark, term["_subject"], f"formerly: '{slug}' is the slug of a current term")
-            elif slug in schema.RESERVED_SLUGS:
-                checker.problem(mark, term["_subject"], f"formerly: '{slug}' is reserved for a page of the site")
-            elif slug in former:
-                checker.problem(
-                    mark, term["_subject"], f"formerly: '{slug}' is already a former slug of term '{former[slug]}'"
-                )
-            else:
-                former[slug] = term["slug"]
+        _check_refs(checker, subject, "related", term["related"], slugs, term["slug"], former)
+        contrasts = [(c["term"], c.marks["term"]) for c in term["contrast"] or [] if c["term"]]
+        _check_refs(checker, subject, "contrast", contrasts, slugs, term["slug"], former)
     for path in paths:
-        _check_refs(checker, path["_subject"], "steps", path["steps"], slugs, None)
+        _check_refs(checker, path.subject, "steps", path["steps"], slugs, None, former)
         if path["steps"] is not None and len(path["steps"]) < 2:
-            checker.problem(path["_marks"]["steps"], path["_subject"], "steps: a learning path needs at least 2 steps")
+            checker.problem(path.marks["steps"], path.subject, "steps: a learning path needs at least 2 steps")
     for prose in checker.prose:
-        for offset in unclosed_links(prose.text):
+        unclosed = list(unclosed_links(prose.text))
+        if unclosed:  # the first is enough to find them; thousands would only bury the other problems
+            more = f"; {len(unclosed) - 1} more in this text" if len(unclosed) > 1 else ""
             checker.problem(
-                checker.locate(prose, offset),
+                checker.locate(prose, unclosed[0]),
                 prose.subject or None,
                 f"{prose.field}: '[[' starts a link that is not closed: write [[slug]] or [[slug|text]]"
-                " (put `[[` in backticks to show it as text)",
+                f" (put `[[` in backticks to show it as text){more}",
             )
         for link in find_links(prose.text):
             if link.slug not in slugs:
+                if link.slug in former:
+                    what = f"'{link.slug}', the former slug of term '{former[link.slug]}'; use the new slug"
+                else:
+                    what = f"unknown term '{link.slug}'{suggest(link.slug, slugs)}"
                 checker.problem(
-                    checker.locate(prose, link.offset),
-                    prose.subject or None,
-                    f"{prose.field}: link to unknown term '{link.slug}'{suggest(link.slug, slugs)}",
+                    checker.locate(prose, link.offset), prose.subject or None, f"{prose.field}: link to {what}"
                 )
 
 
-def _citation(record: dict[str, Any]) -> Citation | None:
+def _citation(record: Record) -> Citation | None:
     if record["title"] is None or record["authors"] is None:
         return None
     return Citation(
@@ -444,7 +602,7 @@ def _citation(record: dict[str, Any]) -> Citation | None:
     )
 
 
-def _term(record: dict[str, Any]) -> Term:
+def _term(record: Record) -> Term:
     citations = [_citation(c) for c in record["further_reading"] or []]
     return Term(
         slug=record["slug"],
@@ -453,13 +611,15 @@ def _term(record: dict[str, Any]) -> Term:
         explanation=record["explanation"],
         generality=record["generality"],
         cluster=record["cluster"],
-        line=record["_mark"].line,
+        line=record.mark.line,
+        lines=record.lines(),
         formerly=tuple(slug for slug, _ in record["formerly"] or ()),
         link_text=record["link_text"],
         autolink=record["autolink"] is not False,
         aliases=tuple(record["aliases"] or ()),
         year=record["year"],
         reviewed=record["reviewed"],
+        added=record["added"],
         related=tuple(slug for slug, _ in record["related"] or ()),
         contrast=tuple(Contrast(c["term"], c["difference"]) for c in record["contrast"] or ()),
         why_it_matters=record["why_it_matters"],
@@ -512,14 +672,14 @@ def _parse_glossary(text: str, path: str, this_year: int | None) -> Glossary:
     for key in root:
         if key not in known:
             checker.problem(root.key_marks[key], None, f"unknown top-level key '{key}'{suggest(key, known)}")
-    top: dict[str, Any] = {"_marks": root.value_marks}
+    top = Record({}, root.mark, root.value_marks, root, None)
     for field in top_scalars:
         if field.name not in root:
             checker.problem(root.mark, None, f"missing required top-level key '{field.name}'")
-            top[field.name] = None
+            top.values[field.name] = None
         else:
-            top[field.name] = checker.value(field, root[field.name], root.value_marks[field.name], None)
-    lists: dict[str, list[dict[str, Any]]] = {}
+            top.values[field.name] = checker.value(field, root[field.name], root.value_marks[field.name], None)
+    lists: dict[str, list[Record]] = {}
     for field, kind, id_key in (
         (schema.TOP_FIELDS[1], "cluster", "id"),
         (schema.TOP_FIELDS[2], "path", "id"),
@@ -541,10 +701,10 @@ def _parse_glossary(text: str, path: str, this_year: int | None) -> Glossary:
     return Glossary(
         hub=top["hub"],
         clusters=tuple(
-            Cluster(c["id"], c["title"], c["description"], c["_mark"].line, c["review_months"]) for c in clusters
+            Cluster(c["id"], c["title"], c["description"], c.mark.line, c["review_months"]) for c in clusters
         ),
         paths=tuple(
-            LearningPath(p["id"], p["title"], p["description"], tuple(s for s, _ in p["steps"]), p["_mark"].line)
+            LearningPath(p["id"], p["title"], p["description"], tuple(s for s, _ in p["steps"]), p.mark.line)
             for p in paths
         ),
         terms=tuple(_term(t) for t in terms),

@@ -22,6 +22,11 @@ from .schema import LINE_MAX
 # and isolates; the BOM/zero-width no-break space and the line/paragraph separators.
 _CONTROL_IN_PROSE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\u2028\u2029]")
 _CONTROL_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\u2028\u2029]")
+# Characters that show nothing: format characters (zero-width space, soft hyphen, word joiner...)
+# other than the joiners some scripts and emoji need, and the fillers and blanks that are letters or
+# symbols yet draw nothing. In a name they make two names look alike.
+_JOINERS = frozenset("\u200c\u200d")
+_BLANKS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u034f")
 # What an HTML parser would start a tag, a comment or a declaration with.
 _MARKUP = re.compile(r"<[A-Za-z/!?]")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -68,6 +73,9 @@ def line_problem(text: str, maximum: int = LINE_MAX) -> str | None:
         return f"contains the control character {_describe_character(bad.group())}; remove it"
     if len(text) > maximum:
         return f"{len(text):,} characters; the limit is {maximum:,}"
+    hidden = next((c for c in text if c in _BLANKS or (unicodedata.category(c) == "Cf" and c not in _JOINERS)), None)
+    if hidden is not None:
+        return f"contains the invisible character {_describe_character(hidden)}; remove it"
     if not any(unicodedata.category(c)[0] in "LNS" for c in text):
         return "has no visible letter, digit or symbol"
     markup = _MARKUP.search(text)

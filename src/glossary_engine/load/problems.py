@@ -17,6 +17,7 @@ class Problem:
     column: int
     subject: str | None  # "term 'parameter'", "path 'x'", … or None for the file itself
     message: str
+    primary: bool = False  # the cause of the other problems on its line (a duplicate slug): listed first
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}:{self.column}"
@@ -25,10 +26,13 @@ class Problem:
 
 
 class GlossaryError(Exception):
-    """The glossary cannot be built; ``problems`` lists every reason, in file order."""
+    """The glossary cannot be built; ``problems`` lists every reason, in file order (on one line, a
+    primary problem first)."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = tuple(sorted(problems, key=lambda p: (p.line, p.column, p.subject or "", p.message)))
+        self.problems = tuple(
+            sorted(problems, key=lambda p: (p.line, not p.primary, p.column, p.subject or "", p.message))
+        )
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
         lines = [f"{count} {noun} in the glossary:", *(str(p) for p in self.problems)]

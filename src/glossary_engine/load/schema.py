@@ -107,6 +107,13 @@ TERM_FIELDS = (
         "Date the entry was last re-read against current sources (YYYY-MM-DD); shown on the page and in the"
         " exports, and `glossary stale` lists the entries most in need of another look.",
     ),
+    Field(
+        "added",
+        DATE,
+        False,
+        "Date the entry was first published (YYYY-MM-DD); the feeds and the What's new page list it as new"
+        " from then, and as updated from its `reviewed` date when that is later.",
+    ),
     Field("generality", INTEGER, True, "How broad and foundational the concept is.", 0, 1000),
     Field("cluster", SLUG, True, "Id of the cluster (topic area) the term belongs to."),
     Field("explanation", MARKDOWN, True, "The long explanation, in Markdown."),
@@ -154,3 +161,16 @@ FIRST_REVIEW_YEAR = 2000
 
 # Names that would collide with pages and folders of the built site.
 RESERVED_SLUGS = frozenset({"index", "search", "assets", "sitemap", "404", "stylesheets", "javascripts"})
+
+ALL_FIELDS = (
+    *TOP_FIELDS,
+    *TERM_FIELDS,
+    *CLUSTER_FIELDS,
+    *PATH_FIELDS,
+    *CITATION_FIELDS,
+    *CONTRAST_FIELDS,
+    *QUESTION_FIELDS,
+)
+"""Every field of every record kind (a name can be a field of several kinds: title, year...)."""
+FIELD_NAMES = frozenset(field.name for field in ALL_FIELDS)
+"""Every field name: a line that starts with one is almost surely a field."""

@@ -9,12 +9,14 @@ bound), report every duplicate key, and stop at a nesting depth no glossary need
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import yaml
 
+from .hints import hint
 from .problems import Problem
 
 try:  # The C parser is several times faster; fall back when PyYAML was built without libyaml.
@@ -24,6 +26,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 
 _STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _NO_ALIASES = "YAML aliases (*name) are not allowed; write the value out"
 
 
@@ -131,6 +135,10 @@ class _Builder:
         if tag == _STR:
             return event.value, True
         if self.stack and self.keys[-1] is None and isinstance(self.stack[-1], Mapping):
+            return event.value, False
+        if tag == _INT and event.tag is None and not _DECIMAL.fullmatch(event.value):
+            # YAML 1.1 reads 0500 as octal (320), 1:30 as base 60 (90), 0x3e8 and 1_956 too. An editor
+            # who wrote them meant the text as written: a number field then says it got text.
             return event.value, False
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
@@ -249,8 +257,7 @@ def read_yaml(path: str, text: str) -> Document:
             detail += f" {error.context}"
             if error.context_mark and error.context_mark.line + 1 != line:
                 detail += f" that starts at line {error.context_mark.line + 1}"
-        if "\t" in (lines[line - 1] if 0 < line <= len(lines) else ""):
-            detail += " (tabs are not allowed for indentation; use spaces)"
+        detail += hint(error, text, lines, _Loader)
         return Document(path, None, lines, (Problem(path, line, column, None, f"invalid YAML: {detail}"),))
     except yaml.reader.ReaderError as error:
         # A character YAML does not allow in a file (a raw control character, say): the reader knows

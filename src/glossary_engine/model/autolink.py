@@ -13,14 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .links import LINK_SPAN, find_links
+from .links import CODE, LINK_SPAN, find_links
 from .records import Term
 
 # Regions of Markdown that are never searched: fenced and inline code, links and images, prose
 # links, raw HTML tags, bare URLs, and heading lines.
 _PROTECTED = re.compile(
-    r"(~~~|```).*?\1"
-    r"|`[^`\n]+`"
+    rf"{CODE}"
     rf"|{LINK_SPAN}"
     r"|!?\[[^\]\n]*\]\([^)\n]*\)"
     r"|<[^>\n]+>"

@@ -10,11 +10,21 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 # The shown text may wrap onto the next line (editors wrap long lines), never across a blank line.
-_LABEL = r"(?:[^\]\n]|\n(?![ \t]*\n))+?"
-_LINK = re.compile(rf"\[\[\s*([^\]|\n]+?)\s*(?:\|\s*({_LABEL})\s*)?\]\]")
-LINK_SPAN = rf"\[\[[^\]|\n]+(?:\|{_LABEL})?\]\]"
+# Both parts are bounded, so a run of thousands of "[[" costs linear time, not quadratic: a slug is
+# at most 80 characters (room is left for spaces around it), a shown text at most 300.
+_LABEL = r"(?:[^\]\n]|\n(?![ \t]*\n)){1,300}?"
+_LINK = re.compile(rf"\[\[\s*([^\]|\n]{{1,100}}?)\s*(?:\|\s*({_LABEL})\s*)?\]\]")
+LINK_SPAN = rf"\[\[[^\]|\n]{{1,100}}(?:\|{_LABEL})?\]\]"
 """A whole ``[[…]]`` link, without groups: for patterns that must step over links."""
-_CODE = re.compile(r"(~~~|```).*?\1|`[^`\n]+`", re.DOTALL)
+# Code as CommonMark sees it: a fence of three or more backticks or tildes runs to a closing fence of
+# the same character at least as long, or to the end of the text; a code span is a run of backticks
+# closed by a run of the same length.
+CODE = (
+    r"^[ ]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*(?:\n.*?^[ ]{0,3}(?P=fence)[`~]*[ \t]*$|.*\Z)"  # a fence, closed or not
+    r"|(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)"  # a code span
+)
+"""Code as CommonMark reads it (compile with DOTALL and MULTILINE); links inside it are text."""
+_CODE = re.compile(CODE, re.DOTALL | re.MULTILINE)
 
 
 @dataclass(frozen=True)

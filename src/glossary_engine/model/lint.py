@@ -82,7 +82,7 @@ def lint(index: GlossaryIndex, standard: Standard | None = None) -> list[Finding
     ranked = sorted(terms, key=lambda t: (-t.generality, t.slug))
     full = {t.slug for t in ranked[: standard.full_count(len(terms))]}
     findings = [
-        Finding(t.line, f"term '{t.slug}'", m)
+        Finding(t.line_of(m.split(":", 1)[0]), f"term '{t.slug}'", m)
         for t in terms
         for m in _term_findings(t, t.slug in full, standard, len(terms))
     ]
@@ -90,7 +90,8 @@ def lint(index: GlossaryIndex, standard: Standard | None = None) -> list[Finding
     for term in terms:
         key = term.short.casefold()
         if key in seen:
-            findings.append(Finding(term.line, f"term '{term.slug}'", f"short: same definition as '{seen[key].slug}'"))
+            message = f"short: same definition as '{seen[key].slug}'"
+            findings.append(Finding(term.line_of("short"), f"term '{term.slug}'", message))
         seen.setdefault(key, term)
     on_paths = {slug for path in index.glossary.paths for slug in path.steps}
     for term in terms:

@@ -55,6 +55,7 @@ class Term:
     autolink: bool = True
     year: int | None = None
     reviewed: datetime.date | None = None
+    added: datetime.date | None = None
     related: tuple[str, ...] = ()
     contrast: tuple[Contrast, ...] = ()
     why_it_matters: str | None = None
@@ -64,6 +65,13 @@ class Term:
     challenges: tuple[str, ...] = ()
     questions: tuple[Question, ...] = ()
     further_reading: tuple[Citation, ...] = ()
+    lines: tuple[tuple[str, int], ...] = ()
+    """The line of each field given in glossary.yaml, so a message about one field points at it."""
+
+    def line_of(self, field: str) -> int:
+        """The line of ``field`` (a name like ``related``, or ``examples[2]``), or of the term itself."""
+        name = field.split("[", 1)[0]
+        return next((line for given, line in self.lines if given == name), self.line)
 
     def prose(self) -> list[tuple[str, str]]:
         """Every Markdown field, named as in the file, in page order (absent sections left out)."""

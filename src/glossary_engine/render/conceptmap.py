@@ -22,6 +22,10 @@ from ..model.records import Term
 
 MAX_NEIGHBOURS = 16
 """A term map shows at most this many neighbours: path neighbours and related terms first, then the most general."""
+MAP_TERMS_PER_CLUSTER = 10
+"""The glossary map shows each cluster's most general terms, this many, and links to the cluster's page
+for the rest: every term drawn costs three elements, and at 470 terms the whole map made the page
+heavier than Lighthouse allows (2,130 elements) and no easier to read; at 10,000 it would be unusable."""
 
 CONCEPT_MAP_CSS = """\
 /* Concept maps (glossary_engine/render/conceptmap.py). Colours only through Material's variables. Text is
@@ -190,9 +194,8 @@ def _map_order(found: Iterable[Neighbour]) -> tuple[Neighbour, ...]:
 
 
 def _figure(kind: str, svg: list[str], caption: str) -> str:
-    # data-search-exclude keeps the map's labels out of Material's search index: they only repeat titles.
     return (
-        f'<figure class="gl-map gl-map--{kind}" data-search-exclude="">\n'
+        f'<figure class="gl-map gl-map--{kind}">\n'
         + "\n".join(svg)
         + f"\n<figcaption>{_x(caption)}</figcaption>\n</figure>\n"
     )
@@ -353,27 +356,35 @@ def term_map(index: GlossaryIndex, slug: str, from_page: str) -> str:
 
 
 def glossary_map(index: GlossaryIndex, from_page: str) -> str:
-    """The whole glossary as a ``<figure>`` of inline SVG: a panel per cluster, in file order.
+    """The glossary as a ``<figure>`` of inline SVG: a panel per cluster, in file order.
 
-    Each panel's heading links to the cluster's page; its terms follow most general first, in columns,
-    each a dot (larger when more general) and a linked title. The block has no blank lines; put a
-    blank line before and after it.
+    Each panel's heading links to the cluster's page; its most general terms follow
+    (``MAP_TERMS_PER_CLUSTER``), in columns, each a dot (larger when more general) and a linked title,
+    then a link to the cluster's page for the rest. The block has no blank lines; put a blank line
+    before and after it.
     """
     ident = "gl-map-glossary"
     clusters = list(index.clusters.values())
     panel_width = (_WIDTH - 2 * _MARGIN - (_PANEL_COLUMNS - 1) * _PANEL_GAP) / _PANEL_COLUMNS
     column_width = (panel_width - 2 * _PANEL_PAD) / _TERM_COLUMNS
 
+    def shown(cluster_id: str) -> tuple[Term, ...]:
+        return index.cluster_terms[cluster_id][:MAP_TERMS_PER_CLUSTER]
+
+    def more(cluster_id: str) -> int:
+        return len(index.cluster_terms[cluster_id]) - len(shown(cluster_id))
+
     body: list[str] = []
     y = float(_MARGIN)
     for first in range(0, len(clusters), _PANEL_COLUMNS):
         row = clusters[first : first + _PANEL_COLUMNS]
-        lines = max(math.ceil(len(index.cluster_terms[c.id]) / _TERM_COLUMNS) for c in row)
+        lines = max(math.ceil(len(shown(c.id)) / _TERM_COLUMNS) + (1 if more(c.id) else 0) for c in row)
         panel_height = _PANEL_HEADER + lines * _ROW + _PANEL_PAD
         for column, cluster in enumerate(row):
-            terms = index.cluster_terms[cluster.id]
+            terms = shown(cluster.id)
+            total = len(index.cluster_terms[cluster.id])
             x = _MARGIN + column * (panel_width + _PANEL_GAP)
-            count = f"{len(terms)} term{'s' if len(terms) != 1 else ''}"
+            count = f"{total} term{'s' if total != 1 else ''}"
             href = urls.page_url(from_page, urls.cluster_page(cluster.id))
             heading = _fit(cluster.title, panel_width - 2 * _PANEL_PAD, 13, bold=True)
             body += [
@@ -392,12 +403,22 @@ def glossary_map(index: GlossaryIndex, from_page: str) -> str:
                 ty = y + _PANEL_HEADER + (i % rows) * _ROW + _ROW / 2
                 radius = 2 + 4 * min(max(term.generality, 0), 1000) / 1000
                 href = urls.page_url(from_page, urls.term_page(term.slug))
+                label = _fit(term.title, column_width - 23, 12)
+                # The whole title as a tooltip only where the label is cut short.
+                hover = [] if label == term.title else [f"<title>{_x(term.title)}</title>"]
                 body += [
                     f'<a class="gl-map__term" href="{_x(href)}">',
-                    f"<title>{_x(f'{term.title} (generality {term.generality})')}</title>",
+                    *hover,
                     f'<circle class="gl-map__dot" cx="{_n(tx + 7)}" cy="{_n(ty)}" r="{_n(radius)}"/>',
-                    f'<text x="{_n(tx + 17)}" y="{_n(ty)}" dy="0.35em" font-size="12">'
-                    f"{_x(_fit(term.title, column_width - 23, 12))}</text>",
+                    f'<text x="{_n(tx + 17)}" y="{_n(ty)}" dy="0.35em" font-size="12">{_x(label)}</text>',
+                    "</a>",
+                ]
+            if more(cluster.id):
+                ty = y + _PANEL_HEADER + rows * _ROW + _ROW / 2
+                body += [
+                    f'<a class="gl-map__more" href="{_x(urls.page_url(from_page, urls.cluster_page(cluster.id)))}">',
+                    f'<text x="{_n(x + _PANEL_PAD + 7)}" y="{_n(ty)}" dy="0.35em" font-size="12">'
+                    f"{_x(f'and {more(cluster.id)} more: all {count} →')}</text>",
                     "</a>",
                 ]
             body.append("</g>")
@@ -406,7 +427,10 @@ def glossary_map(index: GlossaryIndex, from_page: str) -> str:
 
     total = sum(len(index.cluster_terms[c.id]) for c in clusters)
     listing = "; ".join(f"{c.title} ({len(index.cluster_terms[c.id])})" for c in clusters)
-    desc = f"All {total} terms of the glossary in {len(clusters)} clusters, most general first: {listing}."
+    desc = f"The glossary's {total} terms in {len(clusters)} clusters, each with its most general terms: {listing}."
     svg = _svg_open(ident, _WIDTH, height, "Map of the glossary by cluster", desc)
-    caption = f"The glossary's {total} terms in {len(clusters)} clusters. A larger dot marks a more general term."
+    caption = (
+        f"The glossary's {total} terms in {len(clusters)} clusters, up to {MAP_TERMS_PER_CLUSTER} of the most"
+        " general in each; a cluster's page has the rest. A larger dot marks a more general term."
+    )
     return _figure("glossary", [*svg, *body, "</svg>"], caption)

@@ -3,10 +3,12 @@
 Each takes the source path of the page it is rendered on, so links are relative to that page. ``term``
 gives Markdown; the cards and the path give HTML blocks, the same markup as on generated pages. An
 unknown name raises ``UnknownName`` with a did-you-mean suggestion; the hook turns it into a build error
-that names the page.
+that names the page and the line of the call (``failure_lines``).
 """
 
 from __future__ import annotations
+
+import re
 
 from .. import urls
 from ..load import schema
@@ -22,9 +24,48 @@ class UnknownName(Exception):
     """A macro was given a slug or id the glossary does not have."""
 
     def __init__(self, macro: str, kind: str, name: object, candidates: list[str]) -> None:
+        self.macro = macro
         self.name = str(name)
         hint = suggest(self.name, candidates)
         super().__init__(f"{macro}: unknown {kind} '{self.name}'{hint}")
+
+
+class BadCall(UnknownName):
+    """A macro was called with the wrong arguments (none, too many, a list for a slug)."""
+
+    def __init__(self, macro: str, detail: str) -> None:
+        # Not UnknownName.__init__, which words the message for an unknown name.
+        Exception.__init__(self, f"{macro}: {detail}; call it as {macro}('slug'), with the name in quotes")
+        self.macro = macro
+        self.name = f"{macro}("  # no name to look for: the line of the call is found by the macro
+
+
+# Where mkdocs-macros calls a macro; a {% raw %} block (a page showing macros as examples) calls none.
+_JINJA_TAG = re.compile(r"(\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\})|\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+
+
+def failure_lines(source: str, failures: list[UnknownName]) -> list[int]:
+    """The line of ``source`` (a page's Markdown) on which each failed macro call is written; 0 if not found.
+
+    The call itself, ``term('nope')`` inside ``{{ }}`` or ``{% %}``, is looked for, so a line of text
+    that merely mentions the name is not taken for it; the n-th failure of one call is taken to be its
+    n-th occurrence. A call whose name is not written out (a Jinja variable) falls back to the first
+    line naming it."""
+    tags = [(tag.start(), tag.group()) for tag in _JINJA_TAG.finditer(source) if not tag.group(1)]
+    lines = []
+    seen: dict[tuple[str, str], int] = {}
+    for failure in failures:
+        call = re.compile(rf"(?<![\w.]){re.escape(failure.macro)}\(\s*(['\"]){re.escape(failure.name)}\1")
+        starts = [
+            source.count("\n", 0, start + found.start()) + 1 for start, tag in tags for found in call.finditer(tag)
+        ]
+        count = seen.get((failure.macro, failure.name), 0)
+        seen[(failure.macro, failure.name)] = count + 1
+        if starts:
+            lines.append(starts[min(count, len(starts) - 1)])
+        else:
+            lines.append(next((n for n, text in enumerate(source.splitlines(), 1) if failure.name in text), 0))
+    return lines
 
 
 class GlossaryMacros:

@@ -27,14 +27,6 @@ def link(label: str, href: str, title: str | None = None) -> str:
     return f'<a href="{esc(href)}"{hover}>{label}</a>'
 
 
-def unsearched(block: str) -> str:
-    """Keep a block out of Material's search index: the index keeps titles, aliases, definitions and
-    questions, which is what people search for, and stays small enough for a phone."""
-    # A <section>, not a <div>: Material's search parser matches closing tags by name only, so a
-    # nested </div> (a card grid, an admonition) would end the exclusion early.
-    return f'<section data-search-exclude="">\n{block}</section>\n'
-
-
 _NOT_WORD = re.compile(r"[^\w\s-]")
 _NUMBERED = re.compile(r"^(.*)_([0-9]+)$")
 _SPACES = re.compile(r"[-\s]+")
@@ -67,10 +59,6 @@ class Rendered:
     meta: dict[str, object]
     html: str
     toc: tuple[Heading, ...]
-    search_html: str
-    """The page with what search leaves out already left out, for a fraction of the parsing (Material's
-    search parser would otherwise read every excluded section to skip it). The breadcrumb goes too,
-    so the page's title and definition make one entry, not an empty one plus an ``h1`` section."""
 
     @property
     def anchors(self) -> set[str]:
@@ -89,21 +77,13 @@ class Document:
 
     def __init__(self) -> None:
         self._parts: list[str] = []
-        self._searched: list[str] = []
         self._toc: list[Heading] = []
         self._ids: set[str] = set()
 
-    def add(self, *blocks: str, searched: bool = True) -> Document:
-        """Append HTML blocks (already safe: escaped by us or rendered from prose). A block that is not
-        ``searched`` must mark itself with ``data-search-exclude`` too (see ``hide``)."""
+    def add(self, *blocks: str) -> Document:
+        """Append HTML blocks (already safe: escaped by us or rendered from prose)."""
         self._parts.extend(blocks)
-        if searched:
-            self._searched.extend(blocks)
         return self
-
-    def hide(self, block: str) -> Document:
-        """Append a block that stays out of the search index."""
-        return self.add(unsearched(block), searched=False)
 
     def _unique(self, wanted: str) -> str:
         """``wanted``, or ``wanted_1``, ``wanted_2``... as the ``toc`` extension numbers repeats (an
@@ -115,15 +95,13 @@ class Document:
         self._ids.add(ident)
         return ident
 
-    def heading(self, level: int, title: str, *, ident: str | None = None, searched: bool = True) -> Document:
+    def heading(self, level: int, title: str, *, ident: str | None = None) -> Document:
         """A heading with an id and a permalink, entered in the table of contents."""
         anchor = self._unique(ident if ident is not None else slugify(title))
         name = esc(title)
-        flag = "" if searched else ' data-search-exclude=""'
         self.add(
-            f'<h{level}{flag} id="{anchor}">{name}'
-            f'<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a></h{level}>\n',
-            searched=searched,
+            f'<h{level} id="{anchor}">{name}'
+            f'<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a></h{level}>\n'
         )
         entry = Heading(level, anchor, name)
         siblings = self._toc
@@ -132,20 +110,16 @@ class Document:
         siblings.append(entry)
         return self
 
-    def section(self, title: str, body: str, *, searched: bool = False) -> Document:
-        """A titled section; unless ``searched``, neither heading nor body goes into the search index."""
-        self.heading(2, title, searched=searched)
-        return self.add(body) if searched else self.hide(body)
+    def section(self, title: str, body: str) -> Document:
+        """A titled section: an ``h2`` and its body (the site's search indexes the glossary itself,
+        not this HTML, so nothing here needs marking for it)."""
+        self.heading(2, title)
+        return self.add(body)
 
     def rendered(self, meta: dict[str, object]) -> Rendered:
         """The finished page. Its HTML goes through the sanitizer: glossary text is untrusted, and this
         is the one place every generated page passes through."""
-        return Rendered(
-            meta,
-            clean_html("".join(self._parts)),
-            tuple(self._toc),
-            clean_html("".join(self._searched)),
-        )
+        return Rendered(meta, clean_html("".join(self._parts)), tuple(self._toc))
 
 
 def page_meta(**fields: object) -> dict[str, object]:

@@ -28,7 +28,7 @@ def _entry(index: GlossaryIndex, term: Term, page: str) -> str:
 
 
 def _start(title: str, page: str, templates: Templates) -> Document:
-    doc = Document().add(render_crumbs(Crumb(title, page, HOME), templates), searched=False)
+    doc = Document().add(render_crumbs(Crumb(title, page, HOME), templates))
     return doc.heading(1, title)
 
 
@@ -79,12 +79,14 @@ def core_vocabulary_page(index: GlossaryIndex, templates: Templates = BUILT_IN, 
 def concept_map_page(index: GlossaryIndex, templates: Templates = BUILT_IN) -> Rendered:
     """The whole glossary as one map, cluster by cluster."""
     doc = _start("Concept map", MAP, templates).add(
-        "<p>Every term, grouped by cluster and sized by generality. Select a term to open it, or a cluster "
-        "title to see its cards. Each term page has a map of its own neighbourhood.</p>\n",
+        "<p>Each cluster with its most general terms, sized by generality. Select a term to open it, or a "
+        "cluster title to see all its terms. Each term page has a map of its own neighbourhood.</p>\n",
         MAP_SLOT + "\n",
     )
     return doc.rendered(
-        page_meta(title="Concept map", description="Every term of the glossary, by cluster.", **_NO_MACROS)
+        page_meta(
+            title="Concept map", description="The glossary's clusters and their most general terms.", **_NO_MACROS
+        )
     )
 
 

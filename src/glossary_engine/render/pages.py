@@ -9,6 +9,7 @@ build time.
 from __future__ import annotations
 
 from dataclasses import replace
+from urllib.parse import quote
 
 from .. import urls
 from ..model.autolink import already_linked
@@ -19,10 +20,11 @@ from . import overviews
 from .cards import cluster_card, render_cards, term_card
 from .conceptmap import neighbours
 from .crumbs import HOME, Crumb, cluster_crumb, path_crumb, render_crumbs, term_crumb
+from .learning import CITE_SLOT, KNOW_SLOT, STEPS_SLOT, TODAY_SLOT
 from .markup import Document, Rendered, esc, link, page_meta
 from .overviews import MAP_SLOT
 from .prose import markdown_link, plain_prose, render_list, render_prose, term_link
-from .structured import cluster_jsonld, term_jsonld
+from .structured import cluster_jsonld, glossary_jsonld, term_jsonld
 from .templates import BUILT_IN, Templates
 
 # Generated pages need no Jinja pass from mkdocs-macros.
@@ -48,7 +50,9 @@ def citation_data(citation: Citation) -> dict[str, object]:
     and its locators (a DOI, an arXiv id and a web address are links; an ISBN is text)."""
     locators: list[dict[str, str | None]] = []
     if citation.doi:
-        locators.append({"label": f"doi:{citation.doi}", "href": f"https://doi.org/{citation.doi}"})
+        # A DOI may hold characters a URL may not ("<", ">" in SICIs such as 078<0001:VOFEIT>2.0.CO;2).
+        doi = quote(citation.doi, safe="/:;()[]._-+=@!$&'*,~")
+        locators.append({"label": f"doi:{citation.doi}", "href": f"https://doi.org/{doi}"})
     if citation.arxiv:
         locators.append({"label": f"arXiv:{citation.arxiv}", "href": f"https://arxiv.org/abs/{citation.arxiv}"})
     if citation.isbn:
@@ -154,11 +158,12 @@ def term_page(
     page = urls.term_page(term.slug)
     term = with_first_mentions_linked(index, term)
     doc = Document()
-    doc.add(render_crumbs(term_crumb(index, term.slug), templates), searched=False)
+    doc.add(render_crumbs(term_crumb(index, term.slug), templates))
     doc.heading(1, term.title)
     doc.add(f'<p class="gl-short">{esc(term.short)}</p>\n')
-    doc.hide(_facts(index, term, page, templates) + render_prose(index, term.explanation, page))
-    doc.section("Where it fits", _where_it_fits(index, term, page, templates))
+    doc.add(_facts(index, term, page, templates) + render_prose(index, term.explanation, page))
+    # KNOW_SLOT: "I know this", for a term on learning paths (learning.add_widgets fills the slots).
+    doc.section("Where it fits", _where_it_fits(index, term, page, templates) + KNOW_SLOT)
     if term.why_it_matters:
         doc.section("Why it matters", render_prose(index, term.why_it_matters, page))
     if term.how_it_works:
@@ -179,11 +184,10 @@ def term_page(
         ]
         doc.section("Not to be confused with", render_list(index, items, page))
     if term.questions:
-        # The questions stay searchable (people search in questions); the answers do not.
-        doc.heading(2, "Common questions", searched=False)
+        doc.heading(2, "Common questions")
         for question in term.questions:
             doc.heading(3, question.question)
-            doc.hide(render_prose(index, question.answer, page))
+            doc.add(render_prose(index, question.answer, page))
     if term.related:
         cards = (term_card(index.terms[s]) for s in term.related)
         doc.section("Related terms", render_cards(cards, page, templates))
@@ -195,15 +199,11 @@ def term_page(
     if term.further_reading:
         sources = [citation_data(c) for c in term.further_reading]
         doc.section("Further reading", templates.render("further-reading", sources=sources))
+    doc.add(CITE_SLOT)
     return doc.rendered(
-        # Material's search indexes front-matter tags with a boost: aliases go there so that
-        # "weights" finds Parameter while a title match still wins for the term's own title.
-        # Broad terms are what most people look for, so generality nudges the ranking too.
         page_meta(
             title=term.title,
             description=term.short,
-            tags=list(term.aliases) or None,
-            search={"boost": round(1 + term.generality / 250, 2)},
             jsonld=term_jsonld(term, base_url, site_name),
             **_NO_MACROS,
         )
@@ -221,10 +221,10 @@ def cluster_page(
     cluster = index.clusters[cluster_id]
     page = urls.cluster_page(cluster_id)
     terms = index.cluster_terms[cluster_id]
-    doc = Document().add(render_crumbs(cluster_crumb(index, cluster_id), templates), searched=False)
+    doc = Document().add(render_crumbs(cluster_crumb(index, cluster_id), templates))
     doc.heading(1, cluster.title)
     doc.add(render_prose(index, cluster.description, page), f"<p>{len(terms)} terms, most general first.</p>\n")
-    doc.hide(render_cards((term_card(t) for t in terms), page, templates))
+    doc.add(render_cards((term_card(t) for t in terms), page, templates))
     return doc.rendered(
         page_meta(
             title=cluster.title,
@@ -249,10 +249,11 @@ def path_page(index: GlossaryIndex, path_id: str, templates: Templates = BUILT_I
     """A learning path's page: its description and its steps in order."""
     path = index.paths[path_id]
     page = urls.path_page(path_id)
-    doc = Document().add(render_crumbs(path_crumb(index, path_id), templates), searched=False)
+    doc = Document().add(render_crumbs(path_crumb(index, path_id), templates))
     doc.heading(1, path.title)
     doc.add(render_prose(index, path.description, page), f"<p>{len(path.steps)} steps, in reading order.</p>\n")
-    doc.hide(path_steps(index, path_id, page))
+    # The steps, each with an "I know this" box, and the reader's progress (learning.add_widgets).
+    doc.add(STEPS_SLOT)
     return doc.rendered(page_meta(title=path.title, description=plain_prose(index, path.description), **_NO_MACROS))
 
 
@@ -276,7 +277,7 @@ def a_to_z_page(index: GlossaryIndex, templates: Templates = BUILT_IN) -> Render
         groups.setdefault(_letter(name), []).append(line)
     anchors = {letter: ("other" if letter == "#" else letter.lower()) for letter in groups}
     jump = " ".join(link(esc(letter), f"#{anchors[letter]}") for letter in groups)
-    doc = Document().add(render_crumbs(Crumb("A–Z index", page, HOME), templates), searched=False)
+    doc = Document().add(render_crumbs(Crumb("A–Z index", page, HOME), templates))
     doc.heading(1, "A–Z index")
     doc.add(f"<p>{len(index.glossary.terms)} terms and their other names.</p>\n", f'<p class="gl-jump">{jump}</p>\n')
     for letter, lines in groups.items():
@@ -296,7 +297,7 @@ def a_to_z_page(index: GlossaryIndex, templates: Templates = BUILT_IN) -> Render
 def clusters_page(index: GlossaryIndex, templates: Templates = BUILT_IN) -> Rendered:
     """All clusters as cards."""
     page = urls.CLUSTERS
-    doc = Document().add(render_crumbs(Crumb("Clusters", page, HOME), templates), searched=False)
+    doc = Document().add(render_crumbs(Crumb("Clusters", page, HOME), templates))
     doc.heading(1, "Clusters")
     doc.add(
         "<p>Every term belongs to one topic area.</p>\n",
@@ -317,7 +318,7 @@ def _path_list(index: GlossaryIndex, page: str) -> str:
 def paths_page(index: GlossaryIndex, templates: Templates = BUILT_IN) -> Rendered:
     """All learning paths with their descriptions."""
     page = urls.PATHS
-    doc = Document().add(render_crumbs(Crumb("Learning paths", page, HOME), templates), searched=False)
+    doc = Document().add(render_crumbs(Crumb("Learning paths", page, HOME), templates))
     doc.heading(1, "Learning paths")
     doc.add("<p>Each path is a reading order: every step builds on the one before.</p>\n", _path_list(index, page))
     return doc.rendered(
@@ -325,7 +326,12 @@ def paths_page(index: GlossaryIndex, templates: Templates = BUILT_IN) -> Rendere
     )
 
 
-def home_page(index: GlossaryIndex, templates: Templates = BUILT_IN) -> Rendered:
+def home_page(
+    index: GlossaryIndex,
+    templates: Templates = BUILT_IN,
+    base_url: str = PLACEHOLDER_URL,
+    site_name: str = "Glossary",
+) -> Rendered:
     """The home page: starts from the hub, then shows the clusters and the learning paths."""
     page = urls.HOME
     hub = index.hub
@@ -340,8 +346,10 @@ def home_page(index: GlossaryIndex, templates: Templates = BUILT_IN) -> Rendered
         + ".</p>\n",
         f"<p>See the whole glossary at once: {overviews.links_to(page)}.</p>\n",
     )
+    doc.add(TODAY_SLOT)
     doc.heading(2, "Clusters")
     doc.add(render_cards((cluster_card(index, c) for c in index.glossary.clusters), page, templates))
     doc.heading(2, "Learning paths")
     doc.add(_path_list(index, page))
-    return doc.rendered(page_meta(title="Home", description=hub.short, **_NO_MACROS))
+    jsonld = glossary_jsonld(index, base_url, site_name)
+    return doc.rendered(page_meta(title="Home", description=hub.short, jsonld=jsonld, **_NO_MACROS))

@@ -48,6 +48,9 @@ def markdown_link(index: GlossaryIndex, slug: str, from_page: str, label: str | 
     return md.link(shown, urls.page_url(from_page, urls.term_page(slug)), term.short)
 
 
+_UNESCAPED_BAR = re.compile(r"(?<!\\)\|")
+
+
 def prose_markdown(index: GlossaryIndex, text: str, from_page: str) -> str:
     """Prose with every ``[[slug]]`` / ``[[slug|text]]`` made a Markdown link (the loader checked them)."""
 
@@ -55,6 +58,9 @@ def prose_markdown(index: GlossaryIndex, text: str, from_page: str) -> str:
         if label is None:
             name = running_name(index.terms[slug])
             label = md.text(capitalised(name) if starts_sentence else name)
+        else:
+            # A "|" in the shown text would end a table cell; escaped, it is text in and out of tables.
+            label = _UNESCAPED_BAR.sub(r"\\|", label)
         return markdown_link(index, slug, from_page, label)
 
     return replace_links_in_sentences(text, resolve)

@@ -21,8 +21,6 @@ _TAGS = {
     "td", "th", "thead", "time", "tr", "ul",
 }  # fmt: skip
 _GENERIC = {"class", "id", "title", "role", "lang", "dir", "aria-label", "aria-current", "aria-hidden"}
-# Material's search leaves out elements marked with this attribute; our pages use it to keep the index lean.
-_GENERIC |= {"data-search-exclude"}
 _ATTRIBUTES = {
     "*": _GENERIC,
     "a": _GENERIC | {"href"},

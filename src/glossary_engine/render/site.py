@@ -7,9 +7,11 @@ from functools import partial
 from importlib import resources
 
 from .. import urls
+from ..export import api, feeds
 from ..export import formats as exports
+from ..export.deck import flashcards
 from ..model.index import GlossaryIndex
-from . import overviews
+from . import learning, overviews
 from .conceptmap import CONCEPT_MAP_CSS
 from .markup import Rendered
 from .pages import (
@@ -38,23 +40,34 @@ def generated_pages(
     Pages are rendered when MkDocs asks for them, so a build never holds every page's HTML at once.
     """
     chrome = {"templates": templates}
-    yield urls.HOME, partial(home_page, index, **chrome)
+    yield urls.HOME, partial(home_page, index, templates, base_url, site_name)
     yield urls.A_TO_Z, partial(a_to_z_page, index, **chrome)
     yield urls.CLUSTERS, partial(clusters_page, index, **chrome)
     yield urls.PATHS, partial(paths_page, index, **chrome)
     yield overviews.TIMELINE, partial(overviews.timeline_page, index, subject=subject, **chrome)
     yield overviews.CORE, partial(overviews.core_vocabulary_page, index, subject=subject, **chrome)
     yield overviews.MAP, partial(overviews.concept_map_page, index, **chrome)
+    yield urls.WHATS_NEW, partial(learning.whats_new_page, index, **chrome)
     for cluster in index.glossary.clusters:
         yield urls.cluster_page(cluster.id), partial(cluster_page, index, cluster.id, base_url, site_name, templates)
     for path in index.glossary.paths:
         yield urls.path_page(path.id), partial(path_page, index, path.id, **chrome)
+        yield urls.check_page(path.id), partial(learning.check_page, index, path.id, **chrome)
     for term in index.glossary.terms:
         yield urls.term_page(term.slug), partial(term_page, index, term, base_url, site_name, templates)
 
 
 STYLESHEET = "assets/glossary.css"
 SEARCH_SCRIPT = "assets/glossary-search.js"
+LEARNING_ASSETS = (
+    urls.LEARN_STYLESHEET,
+    urls.PROGRESS_SCRIPT,
+    urls.CITE_SCRIPT,
+    urls.CHECK_SCRIPT,
+    urls.TODAY_SCRIPT,
+    urls.EMBED_SCRIPT,
+)
+"""Loaded only by the pages that use them (each widget brings its own), never site-wide."""
 
 
 def _asset(name: str) -> str:
@@ -62,11 +75,18 @@ def _asset(name: str) -> str:
 
 
 def generated_files(index: GlossaryIndex, base_url: str, site_name: str) -> Iterator[tuple[str, str]]:
-    """Every other file the glossary adds, as (site path, content): the stylesheet and search script,
-    the exports, and a forwarding page for each former slug."""
+    """Every other file the glossary adds, as (site path, content): the stylesheet and scripts, the
+    exports, the feeds, the per-term API for other sites, each path's flashcards, and a forwarding
+    page for each former slug."""
     yield STYLESHEET, _asset(STYLESHEET) + CONCEPT_MAP_CSS
     yield SEARCH_SCRIPT, _asset(SEARCH_SCRIPT)
-    yield "assets/glossary-names.json", exports.names_table(index)
+    for asset in LEARNING_ASSETS:
+        yield asset, _asset(asset)
+    yield urls.FEED_ATOM, feeds.to_atom(index, base_url, site_name)
+    yield urls.FEED_JSON, feeds.to_json_feed(index, base_url, site_name)
+    yield from api.api_files(index, base_url, site_name)
+    for path in index.glossary.paths:
+        yield urls.deck_file(path.id), flashcards(index, path.id)
     yield "glossary.json", exports.to_json(index, base_url)
     yield "glossary.ttl", exports.to_skos(index, base_url, title=site_name)
     yield "glossary.csv", exports.to_csv(index)

@@ -180,7 +180,6 @@ def encode_rendered(rendered: Rendered) -> dict[str, object]:
         "meta": rendered.meta,
         "html": rendered.html,
         "toc": [_heading(h) for h in rendered.toc],
-        "search_html": rendered.search_html,
     }
 
 
@@ -217,7 +216,7 @@ def decode_rendered(data: object) -> Rendered:
     if type(meta) is not dict or not _json_data(meta):
         raise _Unusable
     toc = tuple(_decode_heading(h) for h in data["toc"])
-    return Rendered(meta, _text(data.get("html")), toc, _text(data.get("search_html")))
+    return Rendered(meta, _text(data.get("html")), toc)
 
 
 @dataclass(frozen=True)
