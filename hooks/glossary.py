@@ -9,6 +9,7 @@ watches glossary.yaml. State lives in ``_build``, replaced by every on_config, s
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import logging
 import os
@@ -106,6 +107,16 @@ class _GeneratedPage(Page):
             self._rendered = self._render()
             # The concept map page's map is drawn from the whole glossary after rendering: never stored.
             self.content_key = None if src == overviews.MAP else store.rendered_digest(self._rendered)
+        # The learning widgets go into the content here, after sanitizing (their form controls would
+        # not pass it), so the page store's key for the final page covers what they show.
+        html = self._rendered.html
+        filled = add_widgets(
+            _build.index, src, html, _base_url(config, _build.settings), config.site_name, _build.templates
+        )
+        if filled != html:
+            self._rendered = dataclasses.replace(self._rendered, html=filled)
+            if self.content_key is not None:
+                self.content_key = store.rendered_digest(self._rendered)
         self.markdown = ""  # nothing left for Markdown-level plugins to do
         self.meta = dict(self._rendered.meta)
 
@@ -335,11 +346,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         assert _build.env is not None
         output = _build.env.get_template("main.html").render(context)
     _build.report.themed += 1
-    src = page.file.src_uri
-    output = add_maps(_build.index, src, output)
-    base_url = _base_url(config, _build.settings)
-    output = add_widgets(_build.index, src, output, base_url, config.site_name, _build.templates)
-    final = compact(output)
+    final = compact(add_maps(_build.index, page.file.src_uri, output))
     if _build.page_store is not None and page.page_key is not None:
         _build.page_store.keep_page(page.page_key, final)
     return final
