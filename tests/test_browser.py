@@ -50,18 +50,21 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def base_url(real_site: Site) -> Iterator[str]:
-    """The real site served over HTTP on a free loopback port."""
-    handler = functools.partial(_QuietHandler, directory=str(real_site.site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+def serve(directory: Path, handler: type[http.server.SimpleHTTPRequestHandler] = _QuietHandler) -> Iterator[str]:
+    """Serve ``directory`` over HTTP on a free loopback port; yield its base URL (for fixtures)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="module")
+def base_url(real_site: Site) -> Iterator[str]:
+    """The real site served over HTTP on a free loopback port."""
+    yield from serve(real_site.site_dir)
 
 
 @pytest.fixture(scope="module")
@@ -177,8 +180,9 @@ def search(page: object, query: str) -> list[str]:
     """Type ``query`` into the search box; the hrefs of the results shown, in order."""
     page.click("input.md-search__input")  # type: ignore[attr-defined]
     page.locator("input.md-search__input").press_sequentially(query, delay=20)  # type: ignore[attr-defined]
+    # Results of a shorter prefix can show while typing; wait for the list of the whole query.
     page.wait_for_function(  # type: ignore[attr-defined]
-        "() => !/^(Type to start|Initializing)/.test(document.querySelector('.md-search-result__meta').textContent)"
+        "q => document.querySelector('.md-search-result__list').dataset.query === q", arg=query
     )
     links = page.locator(".md-search-result__list > li > a")  # type: ignore[attr-defined]
     return [str(href) for href in links.evaluate_all("links => links.map(a => a.getAttribute('href'))")]
@@ -244,14 +248,7 @@ def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("hostile")
     docs = {"about.md": "# About\n\nRead {{ term('parameter') }} and {{ term('hyperparameter') }}.\n"}
     site = build_project(make_project(root, HOSTILE, docs), [*DEFAULT_NAV, {"About": "about.md"}])
-    handler = functools.partial(_QuietHandler, directory=str(site.site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    yield from serve(site.site_dir)
 
 
 HOSTILE_PAGES = ["terms/parameter/", "terms/weights-and-biases/", "terms/", "timeline/", "about/", "concept-map/"]
@@ -338,14 +335,8 @@ def large(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Gloss
         target = site.site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
-    handler = functools.partial(_QuietHandler, directory=str(site.site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/", index
-    finally:
-        server.shutdown()
-        server.server_close()
+    for url in serve(site.site_dir):
+        yield url, index
 
 
 @pytest.fixture

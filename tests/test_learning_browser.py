@@ -6,10 +6,7 @@ are covered for each new page. Fixtures (the real site, served; the browser) com
 from __future__ import annotations
 
 import datetime
-import functools
-import http.server
 import json
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,7 +15,7 @@ import pytest
 
 from conftest import Site
 from test_accessibility import BLOCKING, _violations, axe_script
-from test_browser import Reader, _QuietHandler, base_url, browser, playwright_api, reader, shoot
+from test_browser import Reader, _QuietHandler, base_url, browser, playwright_api, reader, serve, shoot
 
 __all__ = ["axe_script", "base_url", "browser", "reader"]  # fixtures shared with the other browser tests
 
@@ -223,20 +220,10 @@ class _CorsHandler(_QuietHandler):
         super().end_headers()
 
 
-def _serve(directory: Path, handler: type[http.server.SimpleHTTPRequestHandler]) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture(scope="module")
 def glossary_url(real_site: Site) -> Iterator[str]:
     """The real site on its own origin, sending Access-Control-Allow-Origin."""
-    yield from _serve(real_site.site_dir, _CorsHandler)
+    yield from serve(real_site.site_dir, _CorsHandler)
 
 
 @pytest.fixture(scope="module")
@@ -265,7 +252,7 @@ def other_site(tmp_path_factory: pytest.TempPathFactory, glossary_url: str, real
         "</body></html>",
         encoding="utf-8",
     )
-    yield from _serve(root, _QuietHandler)
+    yield from serve(root, _QuietHandler)
 
 
 def _embed_reader(browser: Any, other_site: str, **options: Any) -> tuple[Any, Reader, list[str]]:

@@ -157,6 +157,7 @@
           ? say("search.result.one", "1 matching document")
           : say("search.result.other", "# matching documents").replace("#", count.toLocaleString("en"));
     list.replaceChildren(...results.map(item));
+    list.dataset.query = query; // which query the list shows (tests wait for theirs)
   };
 
   input.addEventListener("focus", () => {
