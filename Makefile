@@ -38,7 +38,7 @@ $(AXE): package.json package-lock.json
 	else echo "npm not found: tests/test_accessibility.py will be skipped (apt-get install nodejs npm)"; fi
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 # Build into a fresh folder and publish it only on success, so a failed build keeps the last good site.
 # site is a link to the current build in .sites/; publishing flips it in one atomic rename, so a build

@@ -1,15 +1,19 @@
 """Live preview: how long after one edit to glossary.yaml does ``mkdocs serve`` show the change?
 
-    .venv/bin/python bench/rebuild.py [--edits 5]
+    .venv/bin/python bench/rebuild.py [--edits 5] [--terms 10000] [--clean]
 
-Serves a copy of this project on a free loopback port, changes one term's definition, and times
-from the write until the served page shows the new text. Prints each edit and the median.
+Serves a copy of this project (or, with ``--terms``, a synthetic glossary of that size, clusters and
+paths growing with it) on a free loopback port as ``make serve`` does (``mkdocs serve --dirty``;
+``--clean`` empties the site folder before every rebuild, as plain ``mkdocs serve`` does). Each edit
+changes one term's definition and times from the write until the served term page shows the new
+text. Prints each edit and the median.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import socket
 import statistics
 import subprocess
@@ -20,14 +24,17 @@ import urllib.request
 from pathlib import Path
 
 from project import copy_project
+from run import make_project
+from synthetic import synthetic_glossary
 
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
-OLD = "A number inside a model that is learned from data during training and shapes what the model outputs."
+REAL_SLUG = "parameter"
+REAL_OLD = "A number inside a model that is learned from data during training and shapes what the model outputs."
 
 
 def fetch(url: str) -> str:
     try:
-        with urllib.request.urlopen(url, timeout=5) as response:
+        with urllib.request.urlopen(url, timeout=30) as response:
             return str(response.read().decode("utf-8"))
     except OSError:
         return ""
@@ -42,42 +49,54 @@ def wait_for(url: str, text: str, limit: float = 120) -> float:
     raise SystemExit(f"{text!r} did not appear at {url} within {limit} s")
 
 
+def middle_term(glossary: str) -> tuple[str, str]:
+    """The slug and one-line definition of the middle term of a synthetic glossary."""
+    shorts = list(re.finditer(r"\n  - slug: (\S+)\n(?:    .*\n)*?    short: ([^\n]+)\n", glossary))
+    found = shorts[len(shorts) // 2]
+    return found.group(1), found.group(2)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--edits", type=int, default=5)
+    parser.add_argument("--terms", type=int, help="a synthetic glossary of this many terms instead of ours")
+    parser.add_argument("--clean", action="store_true", help="plain `mkdocs serve`: no --dirty")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        copy_project(folder)
+        if args.terms:
+            text = synthetic_glossary(args.terms)
+            make_project(folder, text)
+            slug, old = middle_term(text)
+        else:
+            copy_project(folder)
+            slug, old = REAL_SLUG, REAL_OLD
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
             port = sock.getsockname()[1]
-        url = f"http://127.0.0.1:{port}/terms/parameter/"
+        url = f"http://127.0.0.1:{port}/terms/{slug}/"
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        server = subprocess.Popen(
-            [MKDOCS, "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=folder,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        command = [MKDOCS, "serve", "--dev-addr", f"127.0.0.1:{port}", *([] if args.clean else ["--dirty"])]
+        server = subprocess.Popen(command, cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
-            first = wait_for(url, OLD, limit=300)
+            first = wait_for(url, old.rstrip("."), limit=900)
+            how = " ".join(command[1:2] + command[4:])
+            print(f"{args.terms or 'real'} terms, {how}; load average {os.getloadavg()[0]:.2f}")
             print(f"first build served after {first:.1f} s")
             glossary = folder / "glossary.yaml"
             text = glossary.read_text(encoding="utf-8")
             times = []
             for edit in range(1, args.edits + 1):
                 marker = f"(edit {edit})"
-                glossary.write_text(text.replace(OLD, OLD[:-1] + f" {marker}.", 1), encoding="utf-8")
-                seconds = wait_for(url, marker)
+                glossary.write_text(text.replace(old, old.rstrip(".") + f" {marker}.", 1), encoding="utf-8")
+                seconds = wait_for(url, marker, limit=900)
                 times.append(seconds)
-                print(f"edit {edit}: change shown after {seconds:.2f} s")
+                print(f"edit {edit}: change shown after {seconds:.2f} s", flush=True)
                 time.sleep(1)
             print(f"median {statistics.median(times):.2f} s over {len(times)} edits")
         finally:
             server.terminate()
-            server.wait(timeout=10)
+            server.wait(timeout=30)
 
 
 if __name__ == "__main__":

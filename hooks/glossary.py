@@ -41,14 +41,14 @@ from glossary_engine import (
     urls,
 )
 from glossary_engine.export.formats import usable_base_url
-from glossary_engine.render import overviews, site, store
+from glossary_engine.render import overviews, session, site, store
 from glossary_engine.render.finish import add_maps, compact
 from glossary_engine.render.learning import add_widgets
 from glossary_engine.render.macros import BadCall, failure_lines
 from glossary_engine.render.markup import Rendered
 from glossary_engine.render.nav import clusters_in_nav
 from glossary_engine.render.search import SearchDoc, glossary_docs, page_doc, search_files
-from glossary_engine.render.site import generated_files
+from glossary_engine.render.site import asset_files, data_files
 from glossary_engine.render.templates import Templates
 from glossary_engine.settings import Settings, SettingsError, settings_from
 
@@ -74,9 +74,15 @@ class _Build:
     pages: list[_GeneratedPage] = field(default_factory=list)
     report: store.BuildReport = field(default_factory=store.BuildReport)
     hand_written: list[SearchDoc] = field(default_factory=list)
+    dirty: bool = False  # the site folder was not emptied first (mkdocs serve --dirty)
+    contents_key: str | None = None  # this glossary's (store.outputs_key), for the content keys below
+    known_contents: dict[str, str] = field(default_factory=dict)  # page -> content key, from the store
+    files: Files | None = None
 
 
 _build: _Build | None = None
+NO_MACROS = {"render_macros": False}
+"""A generated page's content is HTML the engine made: mkdocs-macros has nothing to render in it."""
 STORED_TEMPLATE = "glossary-stored-page.html"
 """The template of a page whose final HTML comes from the page store: our on_post_page puts it in."""
 
@@ -92,35 +98,68 @@ class _GeneratedPage(Page):
         self.content_key: str | None = None  # what the content is, for the page store (None: never stored)
         self.page_key: str | None = None  # the key of its final HTML in the page store
         self.stored = False  # the final HTML comes from the store
+        self.pending = False  # not rendered yet: its final HTML may be in the store (see on_env)
 
     def read_source(self, config: MkDocsConfig) -> None:
         assert _build is not None
+        self.markdown = ""  # nothing left for Markdown-level plugins to do
+        src = self.file.src_uri
+        slug = urls.term_slug(src)
+        if slug is not None:
+            term = _build.index.terms[slug]
+            assert _build.report.keys is not None
+            self.content_key = store.known_content_key(_build.page_store, _build.index, term, _build.report.keys)
+            title = term.title
+        else:
+            # Pages outside the nav (path, check and cluster pages) whose glossary is unchanged: their
+            # content key is stored. A page in the nav is read now, as its title is the nav's.
+            outside_nav = self.file.inclusion is InclusionLevel.NOT_IN_NAV
+            self.content_key = _build.known_contents.get(src) if outside_nav else None
+            title = None
+        if self.content_key is not None:
+            # Known content: on_env looks for the final page in the store, and renders only if absent.
+            self.pending = True
+            self.meta = {**({"title": title} if title else {}), **NO_MACROS}
+            return
+        self.read_now(config)
+
+    def read_now(self, config: MkDocsConfig) -> None:
+        """Make the page's content: from the store, or rendered; then fill in its learning widgets."""
+        assert _build is not None
+        self.pending = False
         src = self.file.src_uri
         slug = urls.term_slug(src)
         if slug is not None:
             index = _build.index
+            assert _build.report.keys is not None
             self._rendered, self.content_key, reused = store.term_page(
                 _build.page_store, index, index.terms[slug], _build.report.keys, self._render
             )
             _build.report.term_page(slug, reused)
         else:
             self._rendered = self._render()
-            # The concept map page's map is drawn from the whole glossary after rendering: never stored.
-            self.content_key = None if src == overviews.MAP else store.rendered_digest(self._rendered)
         # The learning widgets go into the content here, after sanitizing (their form controls would
-        # not pass it), so the page store's key for the final page covers what they show.
+        # not pass it). A term page's content key already covers what they show (store.term_key).
         html = self._rendered.html
         filled = add_widgets(
             _build.index, src, html, _base_url(config, _build.settings), config.site_name, _build.templates
         )
         if filled != html:
             self._rendered = dataclasses.replace(self._rendered, html=filled)
-            if self.content_key is not None:
-                self.content_key = store.rendered_digest(self._rendered)
-        self.markdown = ""  # nothing left for Markdown-level plugins to do
-        self.meta = dict(self._rendered.meta)
+        if slug is None:
+            # The concept map page's map is drawn from the whole glossary after rendering: never stored.
+            self.content_key = None if src == overviews.MAP else store.rendered_digest(self._rendered)
+        self.meta = {**self._rendered.meta, **NO_MACROS}
+
+    def make_now(self, config: MkDocsConfig) -> None:
+        """Read and render a pending page after all (its final page is not in the store)."""
+        self.read_now(config)
+        self.render(config, None)  # type: ignore[arg-type]  # a generated page links nothing through files
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
+        if self.pending:
+            self.content = ""  # on_env takes it from the store, or renders it then
+            return
         rendered = self._rendered
         assert rendered is not None, "read_source comes first"
         self.content = rendered.html
@@ -210,6 +249,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     search_script.defer = True
     config.extra_javascript.append(search_script)
     _register_macros(config, _build)
+    build_log = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(f, _DirtyIsExact) for f in build_log.filters):
+        build_log.addFilter(_DirtyIsExact())
     counts = [(len(glossary.terms), "term"), (len(glossary.clusters), "cluster"), (len(glossary.paths), "path")]
     log.info(", ".join(f"{n} {noun}{'' if n == 1 else 's'}" for n, noun in counts))
     return config
@@ -219,6 +261,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add every generated page and file (in memory; nothing is written into docs/)."""
     assert _build is not None
     base_url = _base_url(config, _build.settings)
+    # A build that finds the site folder full was not asked to empty it (--dirty): on_post_build then
+    # removes what this build no longer makes. Hand-written pages are few: each is always read again,
+    # so the nav's titles and the search index are never stale.
+    _build.dirty = os.path.isdir(config.site_dir) and any(not n.startswith(".") for n in os.listdir(config.site_dir))
+    for file in files.documentation_pages():
+        file.is_modified = _always  # type: ignore[method-assign]
     existing = {file.src_uri for file in files}  # Files' own look-up rebuilds its table after each append
     # Where hand-written pages are written to: docs/terms/x/index.md lands where terms/x.md would.
     written = {file.dest_uri: file.src_uri for file in files}
@@ -228,6 +276,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     custom = store.folder_fingerprint(config.theme.custom_dir)
     shared = store.shared_key(custom, base_url, config.site_name, _build.settings.subject)
     _build.report.start(_build.page_store, _build.index, shared)
+    glossary_key = store.glossary_key(_build.index.glossary)
+    if _build.page_store is not None and glossary_key is not None:
+        _build.contents_key = store.outputs_key("contents", glossary_key, shared)
+        _build.known_contents = _build.page_store.contents(_build.contents_key)
     for src, render in pages:
         hidden = in_nav_only_by_index(src, clusters_listed)
         inclusion = InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED
@@ -241,7 +293,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             )
         _build.pages.append(_GeneratedPage(file, config, render))
         files.append(file)
-    for path, content in generated_files(_build.index, base_url, config.site_name):
+    data = _stored_files(
+        "data", [base_url, config.site_name], lambda: list(data_files(_build.index, base_url, config.site_name))
+    )
+    for path, content in [*asset_files(), *data]:
         if path in existing:
             raise PluginError(f"{config.docs_dir}/{path}: the glossary generates this file; remove or rename it")
         files.append(File.generated(config, path, content=content))
@@ -274,7 +329,12 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     theme skip them (a stand-in template; on_post_page puts the stored page in)."""
     assert _build is not None
     _build.env = env
+    _build.files = files
+    env.bytecode_cache = session.THEME_BYTECODE  # a rebuild under mkdocs serve compiles nothing again
     if _build.page_store is None or _build.nav is None:
+        for page in _build.pages:
+            if page.pending:
+                page.make_now(config)
         return env
     skip = {"site_dir", "docs_dir", "config_file_path", "watch"}  # where things are, not what they show
     shown = {key: value for key, value in config.items() if key not in skip}
@@ -287,6 +347,12 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
             if _build.page_store.has_page(page.page_key):
                 page.stored = True
                 page.meta["template"] = STORED_TEMPLATE
+                if page.pending and urls.term_slug(page.file.src_uri) is not None:
+                    _build.report.term_page(page.file.src_uri, True)
+            elif page.pending:  # its content is known, but not its final page under this chrome
+                page.make_now(config)
+                if page.content_key is not None:  # the same key, made again from the rendered page
+                    page.page_key = store.page_key(chrome, page.file.src_uri, page.content_key)
     env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({STORED_TEMPLATE: "stored page"}), env.loader])  # type: ignore[list-item]
     return env
 
@@ -344,6 +410,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
             return stored
         # Damaged or gone since on_env: draw it after all, as the theme would have.
         assert _build.env is not None
+        if page.pending:
+            page.make_now(config)
         output = _build.env.get_template("main.html").render(context)
     _build.report.themed += 1
     final = compact(add_maps(_build.index, page.file.src_uri, output))
@@ -356,20 +424,76 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Write the search index; one summary line: what was built and how long it took."""
     gc.unfreeze()  # under `mkdocs serve` the next build must be able to collect this one
     assert _build is not None
-    for path, content in search_files([*glossary_docs(_build.index), *_build.hand_written]):
+    written = set()
+    hand_written = _build.hand_written
+    index = _build.index
+    pages = [dataclasses.astuple(doc) for doc in hand_written]
+    make = lambda: list(search_files([*glossary_docs(index), *hand_written]))  # noqa: E731
+    for path, content in _stored_files("search", pages, make):
         target = os.path.join(config.site_dir, path)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "w", encoding="utf-8") as out:
             out.write(content)
+        written.add(path)
+    _remove_stale_outputs(config, written)
     seconds = time.monotonic() - _build.started
     glossary = _build.index.glossary
     if _build.page_store is not None:
+        if _build.contents_key is not None:
+            made = {
+                page.file.src_uri: page.content_key
+                for page in _build.pages
+                if page.content_key is not None and urls.term_slug(page.file.src_uri) is None
+            }
+            if made != _build.known_contents:
+                _build.page_store.keep_contents(_build.contents_key, made)
         _build.page_store.finish()
         log.info(_build.report.summary())
     log.info(
         f"built {len(glossary.terms)} terms, {len(glossary.clusters)} clusters and {len(glossary.paths)} paths"
         f" into {_build.pages_done} pages in {seconds:.1f} s"
     )
+
+
+def _stored_files(kind: str, parts: list[Any], make: Callable[[], list[tuple[str, str]]]) -> list[tuple[str, str]]:
+    """Whole-site files made from the glossary and ``parts``: from the page store while neither changed."""
+    assert _build is not None
+    glossary_key = store.glossary_key(_build.index.glossary)
+    if _build.page_store is None or glossary_key is None:
+        return make()
+    key = store.outputs_key(kind, glossary_key, parts)
+    files = _build.page_store.files(kind, key)
+    if files is None:
+        files = make()
+        _build.page_store.keep_files(kind, key, files)
+    return files
+
+
+def _always() -> bool:
+    return True
+
+
+def _remove_stale_outputs(config: MkDocsConfig, written: set[str]) -> None:
+    """After a build into a full site folder (--dirty), remove what the last build made and this one
+    did not (a deleted term's page, a renamed file), so the folder is what a clean build writes."""
+    assert _build is not None and _build.files is not None
+    written.update(file.dest_uri for file in _build.files)
+    written.update(config.theme.static_templates)
+    written.update(config.extra_templates)
+    written.add("sitemap.xml.gz")
+    stale = session.stale_outputs(config.site_dir, written)
+    if _build.dirty and stale:
+        removed = session.remove_outputs(config.site_dir, stale)
+        log.info(f"removed {removed} file{'' if removed == 1 else 's'} this build no longer makes")
+
+
+class _DirtyIsExact(logging.Filter):
+    """Drops MkDocs' warning that a --dirty build leads to inaccurate navigation: with this hook it does
+    not (every page is read, every generated file written, and what a build no longer makes is removed),
+    and a warning would stop a strict build."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 def on_build_error(error: Exception) -> None:

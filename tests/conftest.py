@@ -67,11 +67,12 @@ def make_project(
     return root
 
 
-def build_project(root: Path, nav: list[object] | None = DEFAULT_NAV) -> Site:
-    """Build the project in ``root`` with its real config; ``nav`` narrows the nav (None keeps mkdocs.yml's)."""
+def build_project(root: Path, nav: list[object] | None = DEFAULT_NAV, *, dirty: bool = False) -> Site:
+    """Build the project in ``root`` with its real config; ``nav`` narrows the nav (None keeps mkdocs.yml's).
+    ``dirty`` builds as ``mkdocs serve --dirty`` rebuilds: into the site folder as the last build left it."""
     overrides = {"nav": nav} if nav is not None else {}
     config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(root / "site"), **overrides)
-    build(config)
+    build(config, dirty=dirty)
     return Site(root)
 
 

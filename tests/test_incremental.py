@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import build_project, make_project
+from conftest import DEFAULT_NAV, build_project, make_project
 
 WORDS = [
     "model",
@@ -226,6 +226,53 @@ def test_incremental_builds_match_cold_builds_after_every_edit(tmp_path: Path) -
         assert _differences(incremental, cold) == [], f"after {edit.__name__}"
 
 
+GUIDE = "# Reading guide\n\nHow to read this glossary.\n"
+NAV_WITH_GUIDE = [*DEFAULT_NAV, "guide.md"]  # no title given: the nav shows the page's own heading
+
+
+def _cold_build_with(root: Path, glossary: Glossary, docs: dict[str, str], nav: list[object]) -> Path:
+    shutil.rmtree(root, ignore_errors=True)
+    make_project(root, docs=docs)
+    _write(root, glossary)
+    return build_project(root, nav).site_dir
+
+
+@pytest.mark.usefixtures("fixed_dates")
+def test_live_preview_rebuilds_match_cold_builds_after_every_edit(tmp_path: Path) -> None:
+    """As `mkdocs serve --dirty` rebuilds: in one process, into the folder the last build left. Besides
+    the glossary edits, a hand-written page's heading changes (every page's nav shows it) and a
+    hand-written page comes and goes (its page must go too)."""
+    rng = random.Random(16)
+    glossary = medium_glossary(seed=9)
+    docs = {"guide.md": GUIDE}
+    project = make_project(tmp_path / "preview", docs=docs)
+    _write(project, glossary)
+    build_project(project, NAV_WITH_GUIDE)
+    edits: list[Callable[[Glossary, random.Random], None] | str] = [*EDITS, "extra page", "heading", "no extra page"]
+    for edit in edits:
+        glossary = copy.deepcopy(glossary)
+        if edit == "heading":
+            docs = {**docs, "guide.md": GUIDE.replace("Reading guide", "How to read it")}
+        elif edit == "extra page":
+            docs = {**docs, "extra.md": "# Extra\n\nMore.\n"}
+        elif edit == "no extra page":
+            docs = {name: text for name, text in docs.items() if name != "extra.md"}
+            (project / "docs" / "extra.md").unlink()
+        else:
+            assert callable(edit)
+            edit(glossary, rng)
+        for name, text in docs.items():  # only what changed: an unchanged page keeps its time stamp
+            page = project / "docs" / name
+            if not page.exists() or page.read_text(encoding="utf-8") != text:
+                page.write_text(text, encoding="utf-8")
+        _write(project, glossary)
+        nav = [*NAV_WITH_GUIDE, *(["extra.md"] if "extra.md" in docs else [])]
+        preview = build_project(project, nav, dirty=True).site_dir
+        cold = _cold_build_with(tmp_path / "cold", glossary, docs, nav)
+        name = edit if isinstance(edit, str) else edit.__name__
+        assert _differences(preview, cold) == [], f"after {name}"
+
+
 @pytest.mark.usefixtures("fixed_dates")
 def test_a_damaged_stored_page_is_rebuilt_not_served(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project")
@@ -258,4 +305,4 @@ def test_the_build_says_which_pages_it_rendered_and_why(tmp_path: Path, caplog: 
     with caplog.at_level(logging.INFO):
         build_project(project)
     summary = "term pages: 10 rendered (term-05 changed; 9 show what changed), 14 reused;"
-    assert f"{summary} final pages: 13 drawn by the theme, 28 from the page store" in caplog.text
+    assert f"{summary} final pages: 16 drawn by the theme, 25 from the page store" in caplog.text

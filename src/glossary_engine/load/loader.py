@@ -22,6 +22,7 @@ from typing import Any
 from ..model.links import find_links, unclosed_links
 from ..model.records import Citation, Cluster, Contrast, Glossary, LearningPath, Question, Term
 from . import cache, plaintext, schema
+from .chunks import term_digests
 from .problems import GlossaryError, Problem
 from .schema import Field
 from .source import Mapping, Mark, Sequence, UnreadableFile, read_file, read_yaml
@@ -708,6 +709,7 @@ def _parse_glossary(text: str, path: str, this_year: int | None) -> Glossary:
             for p in paths
         ),
         terms=tuple(_term(t) for t in terms),
+        sources=term_digests(text, [t["slug"] for t in terms]),
     )
 
 

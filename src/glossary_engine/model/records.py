@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -114,3 +114,6 @@ class Glossary:
     clusters: tuple[Cluster, ...]
     paths: tuple[LearningPath, ...]
     terms: tuple[Term, ...]
+    sources: tuple[str, ...] = field(default=(), compare=False)
+    """A digest of each term's own lines in the file, in ``terms`` order (``load/chunks.py``); empty
+    when unknown. Two terms with the same digest are the same record, wherever they sit."""

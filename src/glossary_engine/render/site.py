@@ -75,13 +75,23 @@ def _asset(name: str) -> str:
 
 
 def generated_files(index: GlossaryIndex, base_url: str, site_name: str) -> Iterator[tuple[str, str]]:
-    """Every other file the glossary adds, as (site path, content): the stylesheet and scripts, the
-    exports, the feeds, the per-term API for other sites, each path's flashcards, and a forwarding
-    page for each former slug."""
+    """Every other file the glossary adds, as (site path, content): the engine's assets and
+    ``data_files``."""
+    yield from asset_files()
+    yield from data_files(index, base_url, site_name)
+
+
+def asset_files() -> Iterator[tuple[str, str]]:
+    """The engine's stylesheet and scripts, as (site path, content)."""
     yield STYLESHEET, _asset(STYLESHEET) + CONCEPT_MAP_CSS
     yield SEARCH_SCRIPT, _asset(SEARCH_SCRIPT)
     for asset in LEARNING_ASSETS:
         yield asset, _asset(asset)
+
+
+def data_files(index: GlossaryIndex, base_url: str, site_name: str) -> Iterator[tuple[str, str]]:
+    """The files made from the glossary, as (site path, content): the exports, the feeds, the per-term
+    API for other sites, each path's flashcards, and a forwarding page for each former slug."""
     yield urls.FEED_ATOM, feeds.to_atom(index, base_url, site_name)
     yield urls.FEED_JSON, feeds.to_json_feed(index, base_url, site_name)
     yield from api.api_files(index, base_url, site_name)

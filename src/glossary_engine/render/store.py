@@ -40,14 +40,15 @@ from typing import Any
 
 from ..load.cache import _encode
 from ..model.index import GlossaryIndex, outgoing
-from ..model.records import Term
+from ..model.records import Glossary, Term
 from .markup import Heading, Rendered
 from .pages import with_first_mentions_linked
 
-FORMAT = 1
+FORMAT = 2
 KEEP_BUILDS = 3
 """An entry not used by this many builds in a row is deleted (an undo while previewing still hits)."""
 MANIFEST = "manifest.json"
+SHOWS = "shows.json"
 
 
 def _digest(*parts: object) -> str:
@@ -118,29 +119,59 @@ def shown(term: Term) -> list[object]:
     return [term.slug, term.title, term.short, term.link_text, term.generality, term.year]
 
 
-def names_key(index: GlossaryIndex) -> str:
-    """Every name the autolinker knows (computed once per build: it covers the whole glossary)."""
-    autolinker = index.autolinker
-    return _digest(autolinker.names, autolinker.acronyms, autolinker.starts)
+def _hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def term_key(index: GlossaryIndex, term: Term, shared: str, names: str) -> str:
-    """The key of a term page's ``rendered`` entry: the term (wherever it sits in the file), its
-    cluster, the hub, its path places, its backlinks, and, when it autolinks, every name the
-    autolinker knows (``names``, from ``names_key``). ``shared`` covers the rest (templates, base URL,
-    site name, engine)."""
+def term_digest(term: Term) -> str:
+    """What a term is, from its record (where it sits in the file aside): the fallback when the loader
+    could not digest its lines."""
+    return _digest(replace(term, line=0, lines=()))
+
+
+@dataclass(frozen=True)
+class Keys:
+    """The digests every term page's key is made of, each computed once per build."""
+
+    shared: str
+    """Templates, base URL, site name and engine (``shared_key``)."""
+    names: str
+    """Every name the autolinker knows."""
+    terms: dict[str, str]
+    """Each term's own digest: its lines in the file (``Glossary.sources``) or its record."""
+    shown: dict[str, str]
+    """A digest of what other pages show of each term."""
+
+    @classmethod
+    def build(cls, index: GlossaryIndex, shared: str) -> Keys:
+        """The keys of ``index``'s glossary; ``shared`` from ``shared_key``."""
+        glossary = index.glossary
+        autolinker = index.autolinker
+        names = _digest(autolinker.names, autolinker.acronyms, autolinker.starts)
+        if len(glossary.sources) == len(glossary.terms):
+            terms = {t.slug: source for t, source in zip(glossary.terms, glossary.sources, strict=True)}
+        else:
+            terms = {t.slug: term_digest(t) for t in glossary.terms}
+        shown_each = {t.slug: _digest(shown(t)) for t in glossary.terms}
+        return cls(shared, names, terms, shown_each)
+
+
+def term_key(index: GlossaryIndex, term: Term, keys: Keys) -> str:
+    """The key of a term page's content: the term, its cluster, the hub, its learning paths (its place
+    and every step, which its "know it" widget lists), its backlinks, and, when it autolinks, every
+    name the autolinker knows. ``keys.shared`` covers the rest (templates, base URL, site name, engine)."""
     cluster = index.clusters[term.cluster]
     return _digest(
-        shared,
-        replace(term, line=0),
+        keys.shared,
+        keys.terms[term.slug],
         [cluster.id, cluster.title, len(index.cluster_terms[cluster.id]), len(index.glossary.clusters)],
         shown(index.hub),
         [
-            [p.path.id, p.path.title, p.step, p.total, p.before and p.before.slug, p.after and p.after.slug]
+            [p.path.id, p.path.title, p.step, p.path.steps, p.before and p.before.slug, p.after and p.after.slug]
             for p in index.positions.get(term.slug, ())
         ],
         [t.slug for t in index.referenced_by.get(term.slug, ())],
-        names if term.autolink else None,
+        keys.names if term.autolink else None,
     )
 
 
@@ -153,11 +184,18 @@ def shown_terms(index: GlossaryIndex, linked: Term) -> list[str]:
     return sorted(slugs)
 
 
-def shown_digest(index: GlossaryIndex, slugs: Iterable[str]) -> str | None:
-    """A digest of what the page shows of ``slugs`` now; None when one of them is gone."""
-    if any(slug not in index.terms for slug in slugs):
+def shown_digest(keys: Keys, slugs: Iterable[str]) -> str | None:
+    """A digest of what a page shows of ``slugs`` now; None when one of them is gone."""
+    try:
+        return _hash("\0".join(keys.shown[slug] for slug in slugs))
+    except KeyError:
         return None
-    return _digest([shown(index.terms[slug]) for slug in slugs])
+
+
+def content_key(term_key: str, shown: str) -> str:
+    """The key of what a term page's content is (its learning widgets and concept map included): its
+    ``term_key`` and what it shows of other terms."""
+    return _digest(term_key, shown)
 
 
 def page_key(chrome: str, page: str, content: str) -> str:
@@ -247,8 +285,7 @@ class PageStore:
                 }
         except (OSError, ValueError, TypeError):
             pass
-        self.hits = 0
-        self.misses = 0
+        self._shows: dict[str, list[Any]] | None = None  # term key -> [the terms its page shows, last build]
 
     def has(self, name: str) -> bool:
         """Whether the manifest lists ``name`` (its bytes are checked when read)."""
@@ -270,6 +307,12 @@ class PageStore:
         entry[1] = self._generation
         return body
 
+    def touch(self, name: str) -> None:
+        """Count ``name`` as used by this build without reading it (so it is kept)."""
+        entry = self._entries.get(name)
+        if entry is not None:
+            entry[1] = self._generation
+
     def write(self, name: str, body: bytes) -> None:
         """Store ``body`` under ``name`` (atomically); best effort."""
         path = self.folder / name
@@ -285,6 +328,9 @@ class PageStore:
 
     def finish(self) -> None:
         """Save the manifest; delete what no build among the last ``KEEP_BUILDS`` used."""
+        if self._shows is not None:
+            kept = {k: v for k, v in self._shows.items() if self._generation - v[1] < KEEP_BUILDS}
+            self.write(SHOWS, json.dumps(kept, separators=(",", ":")).encode("utf-8"))
         stale = [name for name, entry in self._entries.items() if self._generation - entry[1] >= KEEP_BUILDS]
         for name in stale:
             del self._entries[name]
@@ -296,7 +342,37 @@ class PageStore:
 
     # Term pages' content.
 
-    def term_page(self, key: str, index: GlossaryIndex) -> StoredTermPage | None:
+    def _shows_map(self) -> dict[str, list[Any]]:
+        if self._shows is None:
+            self._shows = {}
+            body = self.read(SHOWS)
+            try:
+                data = json.loads(body) if body is not None else None
+            except ValueError:
+                data = None
+            if type(data) is dict:
+                self._shows = {
+                    key: entry
+                    for key, entry in data.items()
+                    if type(entry) is list
+                    and len(entry) == 2
+                    and type(entry[0]) is list
+                    and all(type(slug) is str for slug in entry[0])
+                    and type(entry[1]) is int
+                }
+        return self._shows
+
+    def shows(self, key: str) -> tuple[str, ...] | None:
+        """The terms shown by the term page whose content was stored under ``key`` (a ``term_key``),
+        if a build stored it: with them a page's content key is known without rendering it."""
+        entry = self._shows_map().get(key)
+        if entry is None:
+            return None
+        entry[1] = self._generation
+        self.touch(f"rendered/{key[:2]}/{key}.json")
+        return tuple(entry[0])
+
+    def term_page(self, key: str, keys: Keys) -> StoredTermPage | None:
         """The ``rendered`` entry under ``key``, if it is sound and every term it shows still reads the same."""
         body = self.read(f"rendered/{key[:2]}/{key}.json")
         if body is None:
@@ -311,10 +387,10 @@ class PageStore:
             stored = StoredTermPage(decode_rendered(data.get("rendered")), tuple(shows), _text(data.get("shown")))
         except (ValueError, TypeError, RecursionError, _Unusable):
             return None
-        return stored if shown_digest(index, stored.shows) == stored.shown_digest else None
+        return stored if shown_digest(keys, stored.shows) == stored.shown_digest else None
 
     def keep_term_page(self, key: str, stored: StoredTermPage) -> None:
-        """Store a term page's ``rendered`` entry."""
+        """Store a term page's ``rendered`` entry, and the terms it shows."""
         data = {
             "key": key,
             "shows": stored.shows,
@@ -322,6 +398,50 @@ class PageStore:
             "rendered": encode_rendered(stored.rendered),
         }
         self.write(f"rendered/{key[:2]}/{key}.json", json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        self._shows_map()[key] = [list(stored.shows), self._generation]
+
+    # Whole-site files (the search index, the exports).
+
+    def files(self, kind: str, key: str) -> list[tuple[str, str]] | None:
+        """The files of ``kind`` stored under ``key``, as (site path, content), checked."""
+        body = self.read(f"files/{kind}-{key}.json")
+        if body is None:
+            return None
+        try:
+            data = json.loads(body)
+        except ValueError:
+            return None
+        if type(data) is not dict or data.get("key") != key or type(data.get("files")) is not list:
+            return None
+        files = data["files"]
+        if not all(type(f) is list and len(f) == 2 and type(f[0]) is str and type(f[1]) is str for f in files):
+            return None
+        return [(path, content) for path, content in files]
+
+    def keep_files(self, kind: str, key: str, files: list[tuple[str, str]]) -> None:
+        """Store the files of ``kind`` under ``key``."""
+        data = {"key": key, "files": [list(f) for f in files]}
+        self.write(f"files/{kind}-{key}.json", json.dumps(data, ensure_ascii=False).encode("utf-8"))
+
+    # The content keys of a glossary's other generated pages (path, check and cluster pages).
+
+    def contents(self, key: str) -> dict[str, str]:
+        """The content key of each page a build of the same glossary made (``key``: ``outputs_key`` of
+        the glossary and the shared key), by page; empty when none is stored."""
+        body = self.read(f"contents/{key[:2]}/{key}.json")
+        try:
+            data = json.loads(body) if body is not None else None
+        except ValueError:
+            return {}
+        if type(data) is not dict or data.get("key") != key or type(data.get("pages")) is not dict:
+            return {}
+        pages = data["pages"]
+        return pages if all(type(k) is str and type(v) is str for k, v in pages.items()) else {}
+
+    def keep_contents(self, key: str, pages: dict[str, str]) -> None:
+        """Store the content key of each page under ``key``."""
+        data = {"key": key, "pages": pages}
+        self.write(f"contents/{key[:2]}/{key}.json", json.dumps(data, sort_keys=True).encode("utf-8"))
 
     # Final pages.
 
@@ -344,24 +464,50 @@ class PageStore:
         self.write(f"pages/{key[:2]}/{key}.html", html.encode("utf-8"))
 
 
-def term_page(
-    store: PageStore | None, index: GlossaryIndex, term: Term, keys: tuple[str, str], render: Callable[[], Rendered]
-) -> tuple[Rendered, str, bool]:
-    """A term page's content from the store, or rendered (and stored): (content, its key, reused?).
+def glossary_key(glossary: Glossary) -> str | None:
+    """What the whole glossary is (where records sit in the file aside), from its terms' digests; None
+    when the loader could not digest them."""
+    if len(glossary.sources) != len(glossary.terms):
+        return None
+    return _digest(
+        engine_fingerprint(),
+        glossary.sources,
+        glossary.hub,
+        [replace(c, line=0) for c in glossary.clusters],
+        [replace(p, line=0) for p in glossary.paths],
+    )
 
-    The key returned is what the content is: the ``term_key`` and what the page showed of other terms
-    (so also everything its concept map, drawn later from the same facts, shows)."""
-    key = term_key(index, term, *keys)
-    stored = store.term_page(key, index) if store is not None else None
+
+def outputs_key(*parts: object) -> str:
+    """The key of a set of whole-site files (``PageStore.files``): everything they are made of."""
+    return _digest(engine_fingerprint(), *parts)
+
+
+def known_content_key(store: PageStore | None, index: GlossaryIndex, term: Term, keys: Keys) -> str | None:
+    """The content key of ``term``'s page without rendering it, when a build stored that content."""
+    if store is None:
+        return None
+    key = term_key(index, term, keys)
+    shows = store.shows(key)
+    digest = shown_digest(keys, shows) if shows is not None else None
+    return content_key(key, digest) if digest is not None else None
+
+
+def term_page(
+    store: PageStore | None, index: GlossaryIndex, term: Term, keys: Keys, render: Callable[[], Rendered]
+) -> tuple[Rendered, str, bool]:
+    """A term page's content from the store, or rendered (and stored): (content, its content key, reused?)."""
+    key = term_key(index, term, keys)
+    stored = store.term_page(key, keys) if store is not None else None
     if stored is not None:
-        return stored.rendered, _digest(key, stored.shown_digest), True
+        return stored.rendered, content_key(key, stored.shown_digest), True
     rendered = render()
     shows = shown_terms(index, with_first_mentions_linked(index, term))
-    digest = shown_digest(index, shows)
+    digest = shown_digest(keys, shows)
     assert digest is not None, "every term a page shows is in the glossary"
     if store is not None:
         store.keep_term_page(key, StoredTermPage(rendered, tuple(shows), digest))
-    return rendered, _digest(key, digest), False
+    return rendered, content_key(key, digest), False
 
 
 TERMS = "terms.json"
@@ -376,9 +522,8 @@ def _names(slugs: list[str], limit: int = 3) -> str:
 class BuildReport:
     """What one build reused and what it made again, and why, for a line in the terminal."""
 
-    keys: tuple[str, str] = ("", "")
-    """The parts of every term page's key that are the same for all: templates, base URL, site name
-    and engine (``shared_key``); the autolinker's names (``names_key``)."""
+    keys: Keys | None = None
+    """This build's digests (``Keys``), made by ``start``."""
     changed: set[str] = field(default_factory=set)
     removed: list[str] = field(default_factory=list)
     edited_pages: list[str] = field(default_factory=list)
@@ -389,10 +534,10 @@ class BuildReport:
 
     def start(self, page_store: PageStore | None, index: GlossaryIndex, shared: str) -> None:
         """Note which terms changed since the build that last used ``page_store``."""
-        self.keys = (shared, names_key(index))
+        self.keys = Keys.build(index, shared)
         if page_store is None:
             return
-        now = {t.slug: _digest(replace(t, line=0)) for t in index.glossary.terms}
+        now = self.keys.terms
         before: object = None
         body = page_store.read(TERMS)
         if body is not None:

@@ -17,6 +17,7 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 
 from ..load.plaintext import tooltip
+from .session import ENGINE_BYTECODE
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -45,6 +46,7 @@ class Templates:
             keep_trailing_newline=True,
             undefined=StrictUndefined,
             auto_reload=False,
+            bytecode_cache=ENGINE_BYTECODE,  # a rebuild in the same process compiles nothing again
         )
         self.environment.filters["tooltip"] = tooltip
         self.environment.filters["long_date"] = long_date
