@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import DEFAULT_NAV, build_project, make_project
+from conftest import DEFAULT_NAV, Site, build_project, make_project
 
 WORDS = [
     "model",
@@ -271,6 +271,27 @@ def test_live_preview_rebuilds_match_cold_builds_after_every_edit(tmp_path: Path
         cold = _cold_build_with(tmp_path / "cold", glossary, docs, nav)
         name = edit if isinstance(edit, str) else edit.__name__
         assert _differences(preview, cold) == [], f"after {name}"
+
+
+@pytest.mark.usefixtures("fixed_dates")
+def test_live_preview_writes_only_the_pages_an_edit_changed(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    project = make_project(tmp_path / "project")
+    glossary = medium_glossary()
+    _write(project, glossary)
+    build_project(project)
+    with caplog.at_level(logging.INFO):
+        build_project(project, dirty=True)
+    assert "final pages: 1 drawn by the theme, 0 from the page store, 40 already in the site folder" in caplog.text
+    caplog.clear()
+    glossary["terms"][5]["short"] = "A new definition."
+    _write(project, glossary)
+    with caplog.at_level(logging.INFO):
+        build_project(project, dirty=True)
+    summary = "term pages: 10 rendered (term-05 changed; 9 show what changed), 14 reused;"
+    assert f"{summary} final pages: 16 drawn by the theme, 0 from the page store, 25 already in the site folder" in (
+        caplog.text
+    )
+    assert "A new definition." in Site(project).html("terms/term-05/")
 
 
 @pytest.mark.usefixtures("fixed_dates")

@@ -719,10 +719,12 @@ def load_glossary(
     display_path: str | None = None,
     this_year: int | None = None,
     cache_dir: str | Path | None = None,
+    write_cache: bool = True,
 ) -> Glossary:
     """Read and validate a glossary file; messages name it as ``display_path`` (default: as given).
 
-    With ``cache_dir``, a file that was loaded before, unchanged, comes from the cache (``cache.py``).
+    With ``cache_dir``, a file that was loaded before, unchanged, comes from the cache (``cache.py``);
+    a file read afresh is added to it unless ``write_cache`` is false.
     """
     shown = display_path or str(path)
     try:
@@ -744,5 +746,6 @@ def load_glossary(
     if cached is not None:
         return cached
     glossary = parse_glossary(text, shown, this_year=year)
-    cache.write(folder, name, glossary)
+    if write_cache:
+        cache.write(folder, name, glossary)
     return glossary

@@ -1,6 +1,8 @@
 """What one process remembers from build to build: ``mkdocs serve`` rebuilds in the same process, so a
 rebuild can skip what the last one already did.
 
+- which projects were built, so a rebuild can skip work that only a later process would use;
+- which final page each page's file holds, so a --dirty build writes only the pages that changed;
 - ``outputs``: what the last build wrote into each site folder. A build that does not empty the folder
   first (``mkdocs serve --dirty``) removes what it no longer makes, so the folder holds exactly what a
   clean build would write.
@@ -19,6 +21,38 @@ from collections.abc import Iterable
 import jinja2
 
 _OUTPUTS: dict[str, frozenset[str]] = {}
+_BUILT: set[str] = set()  # the projects this process has built
+
+
+def first_build(project: str) -> bool:
+    """Whether this is the first build of ``project`` (its folder) in this process; later ones are
+    rebuilds under ``mkdocs serve``."""
+    first = project not in _BUILT
+    _BUILT.add(project)
+    return first
+
+
+_PAGES: dict[str, str] = {}  # a page's file in a site folder -> the key of the final page written there
+
+
+def wrote(path: str, key: str | None) -> None:
+    """Note that the final page ``key`` was written to ``path`` (None: a page the store does not key)."""
+    if key is None:
+        _PAGES.pop(path, None)
+    else:
+        _PAGES[path] = key
+
+
+def holds(path: str, key: str) -> bool:
+    """Whether the last page written to ``path`` in this process was the final page ``key``."""
+    return _PAGES.get(path) == key
+
+
+def forget_pages(site_dir: str) -> None:
+    """Forget what was written into ``site_dir`` (it was emptied, or a build failed half-way)."""
+    prefix = os.path.join(site_dir, "")
+    for path in [p for p in _PAGES if p.startswith(prefix)]:
+        del _PAGES[path]
 
 
 def stale_outputs(site_dir: str, written: Iterable[str]) -> list[str]:

@@ -531,6 +531,8 @@ class BuildReport:
     reused: int = 0
     themed: int = 0
     from_store: int = 0
+    in_place: int = 0
+    """Pages a --dirty build left alone: the site folder already held them."""
 
     def start(self, page_store: PageStore | None, index: GlossaryIndex, shared: str) -> None:
         """Note which terms changed since the build that last used ``page_store``."""
@@ -573,4 +575,5 @@ class BuildReport:
         return (
             f"term pages: {rendered} rendered{because}, {self.reused} reused;"
             f" final pages: {self.themed} drawn by the theme, {self.from_store} from the page store"
+            + (f", {self.in_place} already in the site folder" if self.in_place else "")
         )
