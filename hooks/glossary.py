@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import hashlib
 import logging
 import os
 import time
@@ -334,7 +335,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, content in [*asset_files(), *data]:
         if path in existing:
             raise PluginError(f"{config.docs_dir}/{path}: the glossary generates this file; remove or rename it")
-        files.append(File.generated(config, path, content=content))
+        file = File.generated(config, path, content=content)
+        # A --dirty build asks whether to write it: not when the site folder already holds this content.
+        digest = hashlib.blake2b(content.encode("utf-8"), digest_size=16).hexdigest()
+        there = session.holds(file.abs_dest_path, digest) and os.path.isfile(file.abs_dest_path)
+        file.is_modified = _always if not there else _never  # type: ignore[method-assign]
+        session.wrote(file.abs_dest_path, digest)  # by copy_static_files, unless it is there already
+        files.append(file)
     return files
 
 
@@ -508,6 +515,10 @@ def _stored_files(kind: str, parts: list[Any], make: Callable[[], list[tuple[str
 
 def _always() -> bool:
     return True
+
+
+def _never() -> bool:
+    return False
 
 
 def _remove_stale_outputs(config: MkDocsConfig, written: set[str]) -> None:

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import DEFAULT_NAV, Site, build_project, make_project
+from conftest import DEFAULT_NAV, build_project, make_project
 
 WORDS = [
     "model",
@@ -274,27 +274,6 @@ def test_live_preview_rebuilds_match_cold_builds_after_every_edit(tmp_path: Path
 
 
 @pytest.mark.usefixtures("fixed_dates")
-def test_live_preview_writes_only_the_pages_an_edit_changed(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    project = make_project(tmp_path / "project")
-    glossary = medium_glossary()
-    _write(project, glossary)
-    build_project(project)
-    with caplog.at_level(logging.INFO):
-        build_project(project, dirty=True)
-    assert "final pages: 1 drawn by the theme, 0 from the page store, 40 already in the site folder" in caplog.text
-    caplog.clear()
-    glossary["terms"][5]["short"] = "A new definition."
-    _write(project, glossary)
-    with caplog.at_level(logging.INFO):
-        build_project(project, dirty=True)
-    summary = "term pages: 10 rendered (term-05 changed; 9 show what changed), 14 reused;"
-    assert f"{summary} final pages: 16 drawn by the theme, 0 from the page store, 25 already in the site folder" in (
-        caplog.text
-    )
-    assert "A new definition." in Site(project).html("terms/term-05/")
-
-
-@pytest.mark.usefixtures("fixed_dates")
 def test_a_damaged_stored_page_is_rebuilt_not_served(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project")
     _write(project, medium_glossary())
@@ -305,18 +284,31 @@ def test_a_damaged_stored_page_is_rebuilt_not_served(tmp_path: Path) -> None:
     assert build_project(project).html("terms/term-03/") == first
 
 
+IN_PLACE = "0 from the page store, 40 already in the site folder"  # a live-preview rebuild writes none
+
+
 @pytest.mark.usefixtures("fixed_dates")
-def test_an_unchanged_glossary_reuses_every_stored_page(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+@pytest.mark.parametrize(("dirty", "final"), [(False, "40 from the page store"), (True, IN_PLACE)])
+def test_an_unchanged_glossary_reuses_every_stored_page(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, dirty: bool, final: str
+) -> None:
     project = make_project(tmp_path / "project")
     _write(project, medium_glossary())
     build_project(project)
     with caplog.at_level(logging.INFO):
-        build_project(project)
-    assert "term pages: 0 rendered, 24 reused; final pages: 1 drawn by the theme, 40 from the page store" in caplog.text
+        build_project(project, dirty=dirty)
+    assert f"term pages: 0 rendered, 24 reused; final pages: 1 drawn by the theme, {final}" in caplog.text
 
 
 @pytest.mark.usefixtures("fixed_dates")
-def test_the_build_says_which_pages_it_rendered_and_why(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+@pytest.mark.parametrize(
+    ("dirty", "final"),
+    [(False, "25 from the page store"), (True, "0 from the page store, 25 already in the site folder")],
+)
+def test_the_build_says_which_pages_it_rendered_and_why(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, dirty: bool, final: str
+) -> None:
+    """A live-preview rebuild (dirty) writes only the pages the edit changed; the others stay in place."""
     project = make_project(tmp_path / "project")
     glossary = medium_glossary()
     _write(project, glossary)
@@ -324,6 +316,7 @@ def test_the_build_says_which_pages_it_rendered_and_why(tmp_path: Path, caplog: 
     glossary["terms"][5]["short"] = "A new definition."
     _write(project, glossary)
     with caplog.at_level(logging.INFO):
-        build_project(project)
+        site = build_project(project, dirty=dirty)
     summary = "term pages: 10 rendered (term-05 changed; 9 show what changed), 14 reused;"
-    assert f"{summary} final pages: 16 drawn by the theme, 25 from the page store" in caplog.text
+    assert f"{summary} final pages: 16 drawn by the theme, {final}" in caplog.text
+    assert "A new definition." in site.html("terms/term-05/")

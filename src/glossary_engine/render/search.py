@@ -218,13 +218,20 @@ def _dumps(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
+_last_scores: dict[SearchDoc, tuple[dict[str, int], set[str]]] = {}
+"""The last index's documents and their scores: a rebuild in the same process (mkdocs serve) scores
+only the documents an edit changed."""
+
+
 def search_files(docs: Iterable[SearchDoc]) -> Iterator[tuple[str, str]]:
     """The index files for ``docs``, as (site path, content)."""
+    global _last_scores
     docs = list(docs)
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
     named: set[tuple[str, int]] = set()
+    scored: dict[SearchDoc, tuple[dict[str, int], set[str]]] = {}
     for number, doc in enumerate(docs):
-        scores, in_names = _scores(doc)
+        scores, in_names = scored[doc] = _last_scores.get(doc) or _scores(doc)
         for word, score in scores.items():
             postings[word].append((number, score))
         named.update((word, number) for word in in_names)
@@ -234,6 +241,7 @@ def search_files(docs: Iterable[SearchDoc]) -> Iterator[tuple[str, str]]:
         names = [p for p in ranked if (word, p[0]) in named]
         rest = [p for p in ranked if (word, p[0]) not in named][:PROSE_POSTINGS]
         shards[shard_key(word)][word] = [n for posting in names + rest for n in posting]
+    _last_scores = scored
     yield "search/index.json", _dumps({"shards": sorted(shards), "per": DOCS_PER_SHARD, "docs": len(docs)})
     for key, table in shards.items():
         yield f"search/words/{shard_file(key)}.json", _dumps(table)

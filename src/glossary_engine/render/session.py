@@ -2,7 +2,8 @@
 rebuild can skip what the last one already did.
 
 - which projects were built, so a rebuild can skip work that only a later process would use;
-- which final page each page's file holds, so a --dirty build writes only the pages that changed;
+- which final page (or which content) each file holds, so a --dirty build writes only the pages and
+  files that changed;
 - ``outputs``: what the last build wrote into each site folder. A build that does not empty the folder
   first (``mkdocs serve --dirty``) removes what it no longer makes, so the folder holds exactly what a
   clean build would write.
@@ -32,7 +33,7 @@ def first_build(project: str) -> bool:
     return first
 
 
-_PAGES: dict[str, str] = {}  # a page's file in a site folder -> the key of the final page written there
+_PAGES: dict[str, str] = {}  # a file in a site folder -> the key of the page (or digest of the file) written there
 
 
 def wrote(path: str, key: str | None) -> None:
