@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import jinja2
+import mkdocs.commands.build as mkdocs_build
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -121,10 +122,14 @@ class _GeneratedPage(Page):
             self.content_key = store.known_content_key(_build.page_store, _build.index, term, _build.report.keys)
             title = term.title
         else:
-            # Pages outside the nav (path, check and cluster pages) whose glossary is unchanged: their
-            # content key is stored. A page in the nav is read now, as its title is the nav's.
+            # A path page or self-check is keyed by what it shows. Other pages outside the nav (cluster
+            # pages, past 20) of an unchanged glossary: their content key is stored. A page in the nav
+            # is read now, as its title is the nav's.
+            assert _build.report.keys is not None
             outside_nav = self.file.inclusion is InclusionLevel.NOT_IN_NAV
-            self.content_key = _build.known_contents.get(src) if outside_nav else None
+            self.content_key = store.path_content_key(_build.index, src, _build.report.keys) or (
+                _build.known_contents.get(src) if outside_nav else None
+            )
             title = None
         if self.content_key is not None:
             self.pending = True
@@ -171,8 +176,12 @@ class _GeneratedPage(Page):
         if filled != html:
             self._rendered = dataclasses.replace(self._rendered, html=filled)
         if slug is None:
-            # The concept map page's map is drawn from the whole glossary after rendering: never stored.
-            self.content_key = None if src == overviews.MAP else store.rendered_digest(self._rendered)
+            # A path page or self-check keeps the key of what it shows (so a later build finds it without
+            # rendering); another page is keyed by its content. The concept map page's map is drawn from
+            # the whole glossary after rendering: never stored.
+            assert _build.report.keys is not None
+            path_key = store.path_content_key(_build.index, src, _build.report.keys)
+            self.content_key = path_key or (None if src == overviews.MAP else store.rendered_digest(self._rendered))
         self.meta = {**self._rendered.meta, **NO_MACROS}
 
     def make_now(self, config: MkDocsConfig) -> None:
@@ -280,7 +289,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     search_script.defer = True
     config.extra_javascript.append(search_script)
     _register_macros(config, _build)
-    build_log = logging.getLogger("mkdocs.commands.build")
+    build_log = logging.getLogger(mkdocs_build.__name__)  # mkdocs.commands.build, or ProperDocs' own
     if not any(isinstance(f, _DirtyIsExact) for f in build_log.filters):
         build_log.addFilter(_DirtyIsExact())
     counts = [(len(glossary.terms), "term"), (len(glossary.clusters), "cluster"), (len(glossary.paths), "path")]

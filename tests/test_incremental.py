@@ -67,6 +67,8 @@ def medium_glossary(seed: int = 7, count: int = 24) -> Glossary:
         }
         if i % 4 == 0:
             term["contrast"] = [{"term": others[-1], "difference": "They differ in scale."}]
+        if i % 5 == 1:  # a common question, whose answer links a term (self-check pages show both)
+            term["questions"] = [{"question": f"Why {i}?", "answer": f"Because of [[{others[0]}]].\n"}]
         terms.append(term)
     return {
         "hub": slugs[0],
@@ -75,7 +77,12 @@ def medium_glossary(seed: int = 7, count: int = 24) -> Glossary:
             for c in ("alpha", "beta", "gamma")
         ],
         "paths": [
-            {"id": f"path-{p}", "title": f"Path {p}", "description": "A reading order.", "steps": rng.sample(slugs, 6)}
+            {
+                "id": f"path-{p}",
+                "title": f"Path {p}",
+                "description": f"A reading order that starts from [[{slugs[p + 5]}]].",  # term-05 for path-0
+                "steps": rng.sample(slugs, 6),
+            }
             for p in range(3)
         ],
         "terms": terms,
@@ -129,8 +136,11 @@ def _replace_slug(glossary: Glossary, old: str, new: str | None) -> Glossary:
             term["contrast"] = [c for c in contrast if c["term"]]
         label = f"[[{new}]]" if new else "it"
         term["explanation"] = re.sub(rf"\[\[{old}\]\]", label, term["explanation"])
+        for question in term.get("questions", []):
+            question["answer"] = re.sub(rf"\[\[{old}\]\]", label, question["answer"])
     for path in glossary["paths"]:
         path["steps"] = [s for s in (new if s == old else s for s in path["steps"]) if s]
+        path["description"] = re.sub(rf"\[\[{old}\]\]", f"[[{new}]]" if new else "it", path["description"])
     return glossary
 
 
@@ -303,7 +313,7 @@ def test_an_unchanged_glossary_reuses_every_stored_page(
 @pytest.mark.usefixtures("fixed_dates")
 @pytest.mark.parametrize(
     ("dirty", "final"),
-    [(False, "25 from the page store"), (True, "0 from the page store, 25 already in the site folder")],
+    [(False, "22 from the page store"), (True, "0 from the page store, 22 already in the site folder")],
 )
 def test_the_build_says_which_pages_it_rendered_and_why(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, dirty: bool, final: str
@@ -318,5 +328,5 @@ def test_the_build_says_which_pages_it_rendered_and_why(
     with caplog.at_level(logging.INFO):
         site = build_project(project, dirty=dirty)
     summary = "term pages: 10 rendered (term-05 changed; 9 show what changed), 14 reused;"
-    assert f"{summary} final pages: 16 drawn by the theme, {final}" in caplog.text
+    assert f"{summary} final pages: 19 drawn by the theme, {final}" in caplog.text
     assert "A new definition." in site.html("terms/term-05/")

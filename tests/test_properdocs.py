@@ -90,3 +90,20 @@ def test_properdocs_builds_the_real_site_strictly_with_every_term_page(properdoc
 
 def test_the_build_ran_on_properdocs_not_mkdocs(properdocs_site: Site) -> None:
     assert '<meta name="generator" content="mkdocs-ProperDocs ' in properdocs_site.html("terms/parameter/")
+
+
+def test_a_strict_dirty_rebuild_with_properdocs_is_the_same_site(properdocs_site: Site) -> None:
+    """`serve --dirty` rebuilds in place; ProperDocs logs the dirty-build warning under its own name, and
+    the hook must drop it there too, or a strict build stops."""
+    before = {p: p.read_bytes() for p in properdocs_site.site_dir.rglob("*") if p.is_file()}
+    result = subprocess.run(
+        [*properdocs_command(), "build", "--dirty", "--strict", "--site-dir", str(properdocs_site.site_dir)],
+        cwd=properdocs_site.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    after = {p: p.read_bytes() for p in properdocs_site.site_dir.rglob("*") if p.is_file()}
+    assert after.keys() == before.keys()
+    assert [p for p in before if before[p] != after[p]] == []

@@ -38,9 +38,11 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
+from .. import urls
 from ..load.cache import _encode
 from ..model.index import GlossaryIndex, outgoing
-from ..model.records import Glossary, Term
+from ..model.links import find_links
+from ..model.records import Glossary, LearningPath, Term
 from .markup import Heading, Rendered
 from .pages import with_first_mentions_linked
 
@@ -141,6 +143,8 @@ class Keys:
     """Each term's own digest: its lines in the file (``Glossary.sources``) or its record."""
     shown: dict[str, str]
     """A digest of what other pages show of each term."""
+    paths: dict[str, tuple[str, LearningPath]] = field(default_factory=dict)
+    """Each learning path's page and self-check: ("path" or "check", the path), by page."""
 
     @classmethod
     def build(cls, index: GlossaryIndex, shared: str) -> Keys:
@@ -153,7 +157,9 @@ class Keys:
         else:
             terms = {t.slug: term_digest(t) for t in glossary.terms}
         shown_each = {t.slug: _digest(shown(t)) for t in glossary.terms}
-        return cls(shared, names, terms, shown_each)
+        paths = {urls.path_page(p.id): ("path", p) for p in glossary.paths}
+        paths.update({urls.check_page(p.id): ("check", p) for p in glossary.paths})
+        return cls(shared, names, terms, shown_each, paths)
 
 
 def term_key(index: GlossaryIndex, term: Term, keys: Keys) -> str:
@@ -481,6 +487,36 @@ def glossary_key(glossary: Glossary) -> str | None:
 def outputs_key(*parts: object) -> str:
     """The key of a set of whole-site files (``PageStore.files``): everything they are made of."""
     return _digest(engine_fingerprint(), *parts)
+
+
+def _linked(texts: Iterable[str]) -> list[str]:
+    """The terms ``[[linked]]`` from ``texts`` (prose outside term pages is not autolinked)."""
+    return sorted({link.slug for text in texts for link in find_links(text)})
+
+
+def path_content_key(index: GlossaryIndex, page: str, keys: Keys) -> str | None:
+    """The content key of a learning path's page or self-check, from what it shows, without rendering
+    it; None for any other page.
+
+    A path page shows the path, its steps' titles and definitions (the steps widget), and the terms
+    its description links to. A self-check shows its steps whole (definitions, contrasts, common
+    questions), the terms they contrast with, and the terms its answers link to."""
+    kind, path = keys.paths.get(page, ("", None))
+    if path is None:
+        return None
+    if kind == "path":
+        shows = [*path.steps, *_linked([path.description])]
+        return _digest(keys.shared, kind, replace(path, line=0), [keys.shown.get(s) for s in shows])
+    steps = [index.terms[slug] for slug in path.steps]
+    contrasted = [c.term for t in steps for c in t.contrast]
+    linked = _linked(q.answer for t in steps for q in t.questions)
+    return _digest(
+        keys.shared,
+        kind,
+        replace(path, line=0),
+        [keys.terms[t.slug] for t in steps],
+        [keys.shown.get(s) for s in [*contrasted, *linked]],
+    )
 
 
 def known_content_key(store: PageStore | None, index: GlossaryIndex, term: Term, keys: Keys) -> str | None:
