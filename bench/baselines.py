@@ -51,6 +51,17 @@ def _hook_output(project: Path) -> tuple[MkDocsConfig, list[File]]:
     return config, [file for file in files if file.generated_by is not None]
 
 
+def _engine_page(file: File, config: MkDocsConfig) -> str:
+    """A page with no hand-written counterpart in ``handwritten.py`` (the learning loop's what's-new page
+    and self-checks): the engine's own HTML as the page's Markdown, under its title, as a site owner
+    copying it by hand would write it."""
+    page: Any = file.page
+    page.read_now(config)
+    page.render(config, None)
+    meta = {key: value for key, value in page.meta.items() if key in ("title", "description")}
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n\n" + page.content + "\n"
+
+
 def _out_of_nav(file: File) -> bool:
     return file.inclusion in (InclusionLevel.NOT_IN_NAV, InclusionLevel.DRAFT, InclusionLevel.EXCLUDED)
 
@@ -86,7 +97,7 @@ def make_baseline(folder: Path, project: Path, flavour: str, *, maps: bool = Fal
         target = docs / file.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         if file.is_documentation_page():
-            markdown = written[file.src_uri]
+            markdown = written.get(file.src_uri) or _engine_page(file, config)
             markdown = add_maps(index, file.src_uri, markdown) if maps else markdown
             target.write_text(markdown, encoding="utf-8")
         else:
@@ -96,6 +107,8 @@ def make_baseline(folder: Path, project: Path, flavour: str, *, maps: bool = Fal
         plain = yaml_load(stream)
     plain.pop("hooks", None)
     plain["plugins"] = [p for p in plain["plugins"] if p != "macros" and not (isinstance(p, dict) and "macros" in p)]
+    # Our site's search is the hook's own index; a hand-made site's is Material's search plugin.
+    plain["plugins"].insert(0, "search")
     plain["extra_css"] = list(config.extra_css)
     plain["extra_javascript"] = [getattr(script, "path", script) for script in config.extra_javascript]
     pages = [file for file in generated if file.is_documentation_page()]

@@ -16,16 +16,27 @@ from itertools import groupby
 from glossary_engine import urls
 from glossary_engine.model.index import GlossaryIndex, PathPosition, by_generality
 from glossary_engine.model.links import replace_links
-from glossary_engine.model.records import Term
+from glossary_engine.model.records import Citation, Term
 from glossary_engine.render import markdown as md
 from glossary_engine.render import overviews
 from glossary_engine.render.cards import Card, cluster_card, term_card
 from glossary_engine.render.conceptmap import neighbours
 from glossary_engine.render.crumbs import HOME, Crumb, cluster_crumb, path_crumb, term_crumb
 from glossary_engine.render.markup import page_meta
-from glossary_engine.render.pages import _letter, render_citation, with_first_mentions_linked
+from glossary_engine.render.pages import _letter, citation_data, with_first_mentions_linked
 from glossary_engine.render.prose import plain_prose, running_name
 from glossary_engine.render.structured import cluster_jsonld, term_jsonld
+
+
+def _citation(citation: Citation) -> str:
+    """A source in Markdown, as a hand-written page would list it: the fields our template shows."""
+    data = citation_data(citation)
+    year = f" ({data['year']})" if data["year"] else ""
+    where = f" {data['where']}." if data["where"] else ""
+    links = " · ".join(
+        f"[{loc['label']}]({loc['href']})" if loc["href"] else str(loc["label"]) for loc in data["locators"]
+    )
+    return f"{data['authors']}{year}. *{data['title']}*.{where}" + (f" {links}" if links else "")
 
 
 def front_matter(**fields: object) -> str:
@@ -167,7 +178,7 @@ def term_page(index: GlossaryIndex, term: Term, base_url: str, site_name: str) -
     if backlinks:
         out.append(section("Referenced by", ", ".join(link(index, t.slug, page, hover=False) for t in backlinks)))
     if term.further_reading:
-        out.append(section("Further reading", "\n".join(f"1. {render_citation(c)}" for c in term.further_reading)))
+        out.append(section("Further reading", "\n".join(f"1. {_citation(c)}" for c in term.further_reading)))
     return "".join(out)
 
 

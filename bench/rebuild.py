@@ -1,6 +1,6 @@
 """Live preview: how long after one edit to glossary.yaml does ``mkdocs serve`` show the change?
 
-    .venv/bin/python bench/rebuild.py [--edits 5] [--terms 10000] [--clean]
+    .venv/bin/python bench/rebuild.py [--edits 5] [--terms 10000 | --slug SLUG] [--clean]
 
 Serves a copy of this project (or, with ``--terms``, a synthetic glossary of that size, clusters and
 paths growing with it) on a free loopback port as ``make serve`` does (``mkdocs serve --dirty``;
@@ -27,9 +27,10 @@ from project import copy_project
 from run import make_project
 from synthetic import synthetic_glossary
 
+from glossary_engine import load_glossary
+
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
-REAL_SLUG = "parameter"
-REAL_OLD = "A number inside a model that is learned from data during training and shapes what the model outputs."
+REAL_SLUG = "parameter"  # a general term: many pages link it and show its definition when hovered
 
 
 def fetch(url: str) -> str:
@@ -61,6 +62,7 @@ def main() -> None:
     parser.add_argument("--edits", type=int, default=5)
     parser.add_argument("--terms", type=int, help="a synthetic glossary of this many terms instead of ours")
     parser.add_argument("--clean", action="store_true", help="plain `mkdocs serve`: no --dirty")
+    parser.add_argument("--slug", default=REAL_SLUG, help=f"the real glossary's term to edit (default {REAL_SLUG})")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -70,7 +72,8 @@ def main() -> None:
             slug, old = middle_term(text)
         else:
             copy_project(folder)
-            slug, old = REAL_SLUG, REAL_OLD
+            slug = args.slug
+            old = next(t.short for t in load_glossary(folder / "glossary.yaml").terms if t.slug == slug)
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
             port = sock.getsockname()[1]
@@ -81,10 +84,12 @@ def main() -> None:
         try:
             first = wait_for(url, old.rstrip("."), limit=900)
             how = " ".join(command[1:2] + command[4:])
-            print(f"{args.terms or 'real'} terms, {how}; load average {os.getloadavg()[0]:.2f}")
+            print(f"{args.terms or 'real'} terms, editing {slug}, {how}; load average {os.getloadavg()[0]:.2f}")
             print(f"first build served after {first:.1f} s")
             glossary = folder / "glossary.yaml"
             text = glossary.read_text(encoding="utf-8")
+            if old not in text:
+                raise SystemExit(f"{slug}'s definition is not written on one line of glossary.yaml; choose another")
             times = []
             for edit in range(1, args.edits + 1):
                 marker = f"(edit {edit})"

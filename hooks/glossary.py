@@ -504,7 +504,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         log.info(_build.report.summary())
     log.info(
         f"built {len(glossary.terms)} terms, {len(glossary.clusters)} clusters and {len(glossary.paths)} paths"
-        f" into {_build.pages_done} pages in {seconds:.1f} s"
+        f" into {len(_build.pages) + len(_build.hand_written)} pages in {seconds:.1f} s"
     )
 
 
