@@ -78,6 +78,7 @@ class _Build:
     hand_written: list[SearchDoc] = field(default_factory=list)
     dirty: bool = False  # the site folder was not emptied first (mkdocs serve --dirty)
     site_dir: str = ""
+    glossary_key: str | None = None  # what the whole glossary is (store.glossary_key), made once in on_files
     contents_key: str | None = None  # this glossary's (store.outputs_key), for the content keys below
     known_contents: dict[str, str] = field(default_factory=dict)  # page -> content key, from the store
     files: Files | None = None
@@ -175,13 +176,11 @@ class _GeneratedPage(Page):
         )
         if filled != html:
             self._rendered = dataclasses.replace(self._rendered, html=filled)
-        if slug is None:
-            # A path page or self-check keeps the key of what it shows (so a later build finds it without
-            # rendering); another page is keyed by its content. The concept map page's map is drawn from
-            # the whole glossary after rendering: never stored.
-            assert _build.report.keys is not None
-            path_key = store.path_content_key(_build.index, src, _build.report.keys)
-            self.content_key = path_key or (None if src == overviews.MAP else store.rendered_digest(self._rendered))
+        if slug is None and self.content_key is None:
+            # A page whose key know_content found (a path page or self-check, by what it shows) keeps it,
+            # so a later build finds it without rendering; another page is keyed by its content. The
+            # concept map page's map is drawn from the whole glossary after rendering: never stored.
+            self.content_key = None if src == overviews.MAP else store.rendered_digest(self._rendered)
         self.meta = {**self._rendered.meta, **NO_MACROS}
 
     def make_now(self, config: MkDocsConfig) -> None:
@@ -319,9 +318,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     custom = store.folder_fingerprint(config.theme.custom_dir)
     shared = store.shared_key(custom, base_url, config.site_name, _build.settings.subject)
     _build.report.start(_build.page_store, _build.index, shared)
-    glossary_key = store.glossary_key(_build.index.glossary)
-    if _build.page_store is not None and glossary_key is not None:
-        _build.contents_key = store.outputs_key("contents", glossary_key, shared)
+    _build.glossary_key = store.glossary_key(_build.index.glossary)
+    if _build.page_store is not None and _build.glossary_key is not None:
+        _build.contents_key = store.outputs_key("contents", _build.glossary_key, shared)
         _build.known_contents = _build.page_store.contents(_build.contents_key)
     for src, render in pages:
         hidden = in_nav_only_by_index(src, clusters_listed)
@@ -398,8 +397,9 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
             if _build.page_store.has_page(page.page_key):
                 page.stored = True
                 page.meta["template"] = STORED_TEMPLATE
-                if page.pending and urls.term_slug(page.file.src_uri) is not None:
-                    _build.report.term_page(page.file.src_uri, True)
+                slug = urls.term_slug(page.file.src_uri)
+                if page.pending and slug is not None:
+                    _build.report.term_page(slug, True)
             elif page.pending:  # its content is known, but not its final page under this chrome
                 page.make_now(config)
                 if page.content_key is not None:  # the same key, made again from the rendered page
@@ -511,10 +511,9 @@ def on_post_build(config: MkDocsConfig) -> None:
 def _stored_files(kind: str, parts: list[Any], make: Callable[[], list[tuple[str, str]]]) -> list[tuple[str, str]]:
     """Whole-site files made from the glossary and ``parts``: from the page store while neither changed."""
     assert _build is not None
-    glossary_key = store.glossary_key(_build.index.glossary)
-    if _build.page_store is None or glossary_key is None:
+    if _build.page_store is None or _build.glossary_key is None:
         return make()
-    key = store.outputs_key(kind, glossary_key, parts)
+    key = store.outputs_key(kind, _build.glossary_key, parts)
     files = _build.page_store.files(kind, key)
     if files is None:
         files = make()
