@@ -151,6 +151,9 @@ class _GeneratedPage(Page):
             and os.path.isfile(self.file.abs_dest_path)
         )
         _build.report.in_place += in_place
+        if in_place and _build.page_store is not None:
+            assert self.page_key is not None
+            _build.page_store.touch_page(self.page_key)  # kept in the store although not read from it
         return not in_place
 
     def read_now(self, config: MkDocsConfig) -> None:

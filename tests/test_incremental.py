@@ -311,6 +311,24 @@ def test_an_unchanged_glossary_reuses_every_stored_page(
 
 
 @pytest.mark.usefixtures("fixed_dates")
+def test_pages_left_in_place_stay_in_the_store(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """Live-preview rebuilds that leave every page in place still count as using its stored page, so
+    the store does not drop them after a few rebuilds, and later rebuilds and clean builds find them."""
+    project = make_project(tmp_path / "project")
+    _write(project, medium_glossary())
+    build_project(project)
+    for _ in range(5):  # more rebuilds than the store keeps unused entries for
+        caplog.clear()
+        with caplog.at_level(logging.INFO):
+            build_project(project, dirty=True)
+        assert f"final pages: 1 drawn by the theme, {IN_PLACE}" in caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.INFO):
+        build_project(project)
+    assert "final pages: 1 drawn by the theme, 40 from the page store" in caplog.text
+
+
+@pytest.mark.usefixtures("fixed_dates")
 @pytest.mark.parametrize(
     ("dirty", "final"),
     [(False, "22 from the page store"), (True, "0 from the page store, 22 already in the site folder")],

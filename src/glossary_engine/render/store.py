@@ -465,6 +465,10 @@ class PageStore:
         """Whether a final page is listed under ``key`` (``page`` checks its bytes)."""
         return self.has(f"pages/{key[:2]}/{key}.html")
 
+    def touch_page(self, key: str) -> None:
+        """Count the final page under ``key`` as used without reading it: the site folder already holds it."""
+        self.touch(f"pages/{key[:2]}/{key}.html")
+
     def keep_page(self, key: str, html: str) -> None:
         """Store a page's final HTML."""
         self.write(f"pages/{key[:2]}/{key}.html", html.encode("utf-8"))
