@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import SMALL
 from glossary_engine import parse_glossary
-from glossary_engine.load.chunks import term_chunks, term_digests
+from glossary_engine.load.chunks import split_terms, term_chunks
 
 TERMS = """\
 terms:
@@ -58,7 +58,10 @@ def test_digests_follow_a_term_wherever_it_moves_and_change_with_its_text() -> N
     assert changed == [glossary.terms[0].slug]
 
 
-def test_digests_are_left_out_when_the_split_disagrees_with_the_parsed_terms() -> None:
-    assert term_digests(TERMS, ["alpha"]) == ()
-    assert term_digests(TERMS, ["alpha", "gamma"]) == ()
-    assert len(term_digests(TERMS, ["alpha", "beta"])) == 2
+def test_the_split_is_refused_when_it_disagrees_with_the_parsed_terms() -> None:
+    assert split_terms(TERMS, ["alpha"]) is None
+    assert split_terms(TERMS, ["alpha", "gamma"]) is None
+    split = split_terms(TERMS, ["alpha", "beta"])
+    assert split is not None
+    prefix, chunks, suffix = split
+    assert len(chunks) == 2 and prefix + "".join(chunks) + suffix == TERMS

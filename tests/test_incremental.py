@@ -345,6 +345,7 @@ def test_the_build_says_which_pages_it_rendered_and_why(
     _write(project, glossary)
     with caplog.at_level(logging.INFO):
         site = build_project(project, dirty=dirty)
+    assert "24 terms, 3 clusters, 3 paths (1 changed term read again)" in caplog.text
     summary = "term pages: 10 rendered (term-05 changed; 9 show what changed), 14 reused;"
     assert f"{summary} final pages: 19 drawn by the theme, {final}" in caplog.text
     assert "A new definition." in site.html("terms/term-05/")

@@ -17,15 +17,18 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model.links import find_links, unclosed_links
 from ..model.records import Citation, Cluster, Contrast, Glossary, LearningPath, Question, Term
 from . import cache, plaintext, schema
-from .chunks import term_digests
+from .chunks import chunk_digest, split_terms
 from .problems import GlossaryError, Problem
 from .schema import Field
 from .source import Mapping, Mark, Sequence, UnreadableFile, read_file, read_yaml
+
+if TYPE_CHECKING:
+    from .reread import Reader
 
 _SLUG = re.compile(schema.SLUG_PATTERN)
 # Patterns are used with fullmatch: "$" alone would also accept a value with a final newline.
@@ -551,20 +554,32 @@ def _check_cross_references(
     if top.get("hub") and top["hub"] not in slugs:
         checker.problem(top.marks["hub"], None, f"hub: {_unknown_term(top['hub'], slugs, former)}")
     for term in terms:
-        subject = term.subject
-        if term["cluster"] and term["cluster"] not in cluster_ids:
-            checker.problem(
-                term.marks["cluster"],
-                subject,
-                f"cluster: unknown cluster '{term['cluster']}'{suggest(term['cluster'], cluster_ids)}",
-            )
-        _check_refs(checker, subject, "related", term["related"], slugs, term["slug"], former)
-        contrasts = [(c["term"], c.marks["term"]) for c in term["contrast"] or [] if c["term"]]
-        _check_refs(checker, subject, "contrast", contrasts, slugs, term["slug"], former)
+        _check_term_refs(checker, term, slugs, cluster_ids, former)
     for path in paths:
         _check_refs(checker, path.subject, "steps", path["steps"], slugs, None, former)
         if path["steps"] is not None and len(path["steps"]) < 2:
             checker.problem(path.marks["steps"], path.subject, "steps: a learning path needs at least 2 steps")
+    _check_prose_links(checker, slugs, former)
+
+
+def _check_term_refs(
+    checker: _Checker, term: Record, slugs: set[str], cluster_ids: set[str], former: dict[str, str]
+) -> None:
+    """A term's cluster, related terms and contrasts name what exists."""
+    subject = term.subject
+    if term["cluster"] and term["cluster"] not in cluster_ids:
+        checker.problem(
+            term.marks["cluster"],
+            subject,
+            f"cluster: unknown cluster '{term['cluster']}'{suggest(term['cluster'], cluster_ids)}",
+        )
+    _check_refs(checker, subject, "related", term["related"], slugs, term["slug"], former)
+    contrasts = [(c["term"], c.marks["term"]) for c in term["contrast"] or [] if c["term"]]
+    _check_refs(checker, subject, "contrast", contrasts, slugs, term["slug"], former)
+
+
+def _check_prose_links(checker: _Checker, slugs: set[str], former: dict[str, str]) -> None:
+    """Every link in the prose the checker has read is closed and names a term."""
     for prose in checker.prose:
         unclosed = list(unclosed_links(prose.text))
         if unclosed:  # the first is enough to find them; thousands would only bury the other problems
@@ -636,7 +651,29 @@ def _term(record: Record) -> Term:
 def parse_glossary(text: str, path: str = "glossary.yaml", *, this_year: int | None = None) -> Glossary:
     """Validate the text of a glossary file and return the model, or raise ``GlossaryError``."""
     with _no_garbage_collection():
-        return _parse_glossary(text, path, this_year)
+        return _parse_glossary(text, path, this_year or datetime.date.today().year).glossary
+
+
+@dataclass
+class Parsed:
+    """A good read of a glossary file, with its checked records: what ``reread.Reader`` needs to read
+    the file again checking only the terms whose lines changed."""
+
+    glossary: Glossary
+    path: str
+    this_year: int
+    top: Record
+    clusters: list[Record]
+    paths: list[Record]
+    terms: list[Record]
+    """Each term's record, in file order. Where the lines of other terms moved since, its marks are
+    those of the read that made it (they only place messages, and a read with problems is made whole)."""
+    prefix: str
+    """The text before the first term."""
+    chunks: list[str]
+    """Each term's lines (``chunks.term_spans``), or empty when the file's layout is not the plain one."""
+    suffix: str
+    """The text after the last term."""
 
 
 @contextmanager
@@ -652,7 +689,7 @@ def _no_garbage_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _parse_glossary(text: str, path: str, this_year: int | None) -> Glossary:
+def _parse_glossary(text: str, path: str, this_year: int) -> Parsed:
     document = read_yaml(path, text)
     problems = list(document.problems)
     root = document.root
@@ -665,7 +702,7 @@ def _parse_glossary(text: str, path: str, this_year: int | None) -> Glossary:
                 Problem(path, 1, 1, None, "the file must be a mapping with the keys hub, clusters, paths and terms"),
             ]
         )
-    checker = _Checker(path, document.lines, this_year or datetime.date.today().year)
+    checker = _Checker(path, document.lines, this_year)
     checker.problems.extend(problems)
     top_scalars = tuple(f for f in schema.TOP_FIELDS if f.kind != schema.RECORDS)
     # Top-level keys: report unknown ones, check the scalars, then each list of records by its id.
@@ -699,7 +736,8 @@ def _parse_glossary(text: str, path: str, this_year: int | None) -> Glossary:
     _check_cross_references(checker, top, clusters, paths, terms)
     if checker.problems:
         raise GlossaryError(checker.problems)
-    return Glossary(
+    prefix, chunks, suffix = split_terms(text, [t["slug"] for t in terms]) or ("", [], "")
+    glossary = Glossary(
         hub=top["hub"],
         clusters=tuple(
             Cluster(c["id"], c["title"], c["description"], c.mark.line, c["review_months"]) for c in clusters
@@ -709,8 +747,9 @@ def _parse_glossary(text: str, path: str, this_year: int | None) -> Glossary:
             for p in paths
         ),
         terms=tuple(_term(t) for t in terms),
-        sources=term_digests(text, [t["slug"] for t in terms]),
+        sources=tuple(chunk_digest(c) for c in chunks),
     )
+    return Parsed(glossary, path, this_year, top, clusters, paths, terms, prefix, chunks, suffix)
 
 
 def load_glossary(
@@ -720,11 +759,13 @@ def load_glossary(
     this_year: int | None = None,
     cache_dir: str | Path | None = None,
     write_cache: bool = True,
+    reader: Reader | None = None,
 ) -> Glossary:
     """Read and validate a glossary file; messages name it as ``display_path`` (default: as given).
 
     With ``cache_dir``, a file that was loaded before, unchanged, comes from the cache (``cache.py``);
-    a file read afresh is added to it unless ``write_cache`` is false.
+    a file read afresh is added to it unless ``write_cache`` is false. With a ``reader`` that read the
+    file before (live preview), only the terms that changed since are read (``reread.py``).
     """
     shown = display_path or str(path)
     try:
@@ -737,15 +778,19 @@ def load_glossary(
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         raise GlossaryError([Problem(shown, line, column, None, "the file is not valid UTF-8 text")]) from None
-    if cache_dir is None:
-        return parse_glossary(text, shown, this_year=this_year)
     year = this_year or datetime.date.today().year
+    if reader is not None and reader.knows(shown, year):
+        return reader.parse(text, shown, year)
+    if reader is not None:
+        reader.rechecked = None
+    if cache_dir is None:
+        return reader.parse(text, shown, year) if reader else parse_glossary(text, shown, this_year=year)
     folder, name = Path(cache_dir), cache.key(raw, shown, year)
     with _no_garbage_collection():
         cached = cache.read(folder, name)
     if cached is not None:
         return cached
-    glossary = parse_glossary(text, shown, this_year=year)
+    glossary = reader.parse(text, shown, year) if reader else parse_glossary(text, shown, this_year=year)
     if write_cache:
         cache.write(folder, name, glossary)
     return glossary

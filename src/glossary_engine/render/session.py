@@ -9,6 +9,8 @@ rebuild can skip what the last one already did.
   clean build would write.
 - ``THEME_BYTECODE``, ``ENGINE_BYTECODE``: compiled Jinja templates, checked against each template's
   source on every use.
+- each project's glossary reader, which keeps the last good read of the file, so a rebuild checks
+  only the terms whose lines changed (``load/reread.py``).
 
 Nothing here is written to disk; a new process starts empty.
 """
@@ -21,6 +23,8 @@ from collections.abc import Iterable
 
 import jinja2
 
+from ..load.reread import Reader
+
 _OUTPUTS: dict[str, frozenset[str]] = {}
 _BUILT: set[str] = set()  # the projects this process has built
 
@@ -31,6 +35,17 @@ def first_build(project: str) -> bool:
     first = project not in _BUILT
     _BUILT.add(project)
     return first
+
+
+_READERS: dict[str, Reader] = {}
+
+
+def reader(project: str) -> Reader:
+    """The glossary reader of ``project`` (its folder) in this process; only the last project's is
+    kept (a serving process builds one project, a test process many)."""
+    if project not in _READERS:
+        _READERS.clear()
+    return _READERS.setdefault(project, Reader())
 
 
 _PAGES: dict[str, str] = {}  # a file in a site folder -> the key of the page (or digest of the file) written there

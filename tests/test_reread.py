@@ -1,0 +1,169 @@
+"""Reading the glossary again after an edit (live preview): checking only the changed terms must give
+exactly what a whole read gives, the same model or the same messages, after every kind of edit."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+import pytest
+
+from conftest import SMALL
+from glossary_engine import GlossaryError
+from glossary_engine.load.loader import parse_glossary
+from glossary_engine.load.reread import Reader
+
+YEAR = 2026
+PARAMETER_SHORT = "short: A number inside a model that is learned from data during training."
+HYPER_SHORT = "short: A setting chosen before training that controls how a model learns."
+
+
+def whole(text: str) -> object:
+    """What a whole read makes of ``text``: the model with every term's lines and digest, or the messages."""
+    try:
+        glossary = parse_glossary(text, "glossary.yaml", this_year=YEAR)
+    except GlossaryError as error:
+        return str(error)
+    return glossary, [(t.line, t.lines) for t in glossary.terms], glossary.sources
+
+
+def again(reader: Reader, text: str) -> object:
+    try:
+        glossary = reader.parse(text, "glossary.yaml", YEAR)
+    except GlossaryError as error:
+        return str(error)
+    return glossary, [(t.line, t.lines) for t in glossary.terms], glossary.sources
+
+
+def replace(old: str, new: str) -> Callable[[str], str]:
+    def edit(text: str) -> str:
+        assert old in text, old
+        return text.replace(old, new, 1)
+
+    return edit
+
+
+# Edits a changed term alone is checked for: (name, edit, how many terms the reader checks alone).
+CHECKED_ALONE = [
+    ("definition", replace(PARAMETER_SHORT, "short: A learned number."), 1),
+    ("two terms", lambda t: replace(HYPER_SHORT, "short: Set before.")(replace(PARAMETER_SHORT, "short: X.")(t)), 2),
+    ("a line added", replace("which are chosen before training.", "which are chosen\n      before training."), 1),
+    ("lines removed", replace("    strengths:\n      - Learned automatically.\n", ""), 1),
+    ("a comment", replace("    year: 1950\n", "    year: 1950  # first used\n    # more to come\n"), 1),
+    ("a field moved", replace("    year: 1950\n    generality: 928\n", "    generality: 928\n    year: 1950\n"), 1),
+    ("nothing", lambda t: t, 0),
+]
+
+# Edits that are problems, or that only a whole read can check; the result must be a whole read's.
+OTHERS = [
+    ("alias clash", replace("aliases: [Weights, Model parameter]", "aliases: [Weights, hyperPARAMETER]")),
+    ("title clash", replace("title: Hyperparameter", "title: Neural network")),
+    ("unknown related", replace("related: [parameter]\n", "related: [parameter, paramter]\n")),
+    (
+        "unknown cluster",
+        replace("    cluster: neural-networks\n    explanation: Ex", "    cluster: neural\n    explanation: Ex"),
+    ),
+    ("unknown link", replace("see [[weights-and-biases]]", "see [[weights-and-bias]]")),
+    ("unclosed link", replace("see [[weights-and-biases]]", "see [[weights-and-biases")),
+    ("empty definition", replace(PARAMETER_SHORT, "short: ''")),
+    ("bad year", replace("year: 1950", "year: 3050")),
+    ("yaml error", replace(PARAMETER_SHORT, PARAMETER_SHORT + "\n   bad: [")),
+    ("yaml alias", replace(PARAMETER_SHORT, "short: *anchor")),
+    ("renamed", replace("- slug: hyperparameter\n", "- slug: hyper-parameter\n")),
+    (
+        "renamed with formerly",
+        replace("- slug: hyperparameter\n", "- slug: hyper-parameter\n    formerly: [hyperparameter]\n"),
+    ),
+    ("formerly added", replace("- slug: hyperparameter\n", "- slug: hyperparameter\n    formerly: [hyper]\n")),
+    ("self-related", replace("related: [parameter]\n", "related: [parameter, hyperparameter]\n")),
+    ("deleted", lambda t: t[: t.index("  - slug: hyperparameter")]),
+    (
+        "added",
+        lambda t: (
+            t
+            + "  - slug: loss\n    title: Loss\n    short: An error.\n    generality: 500\n    cluster: foundations\n    explanation: How wrong.\n"
+        ),
+    ),
+    (
+        "moved",
+        lambda t: (
+            t.replace("  - slug: weights-and-biases", "  - slug: zz", 1)
+            .replace("  - slug: hyperparameter", "  - slug: weights-and-biases", 1)
+            .replace("  - slug: zz", "  - slug: hyperparameter", 1)
+        ),
+    ),
+    ("hub", replace("hub: artificial-intelligence", "hub: neural-network")),
+    ("path", replace("steps: [parameter, hyperparameter]", "steps: [parameter, hyperparameter, neural-network]")),
+    ("dedented", replace("    related: [parameter]\n    contrast:", "related: [parameter]\n    contrast:")),
+    ("no final newline", lambda t: t.rstrip("\n")),
+    ("last term edited, no final newline", lambda t: t.rstrip("\n").replace("are set.", "are chosen.")),
+    ("a new item inside a term", replace("    strengths:\n", "  - slug: strengths\n    strengths:\n")),
+]
+
+
+@pytest.mark.parametrize(("name", "edit", "alone"), CHECKED_ALONE, ids=[c[0] for c in CHECKED_ALONE])
+def test_a_change_inside_terms_checks_those_terms_alone_and_reads_as_a_whole_read(
+    name: str, edit: Callable[[str], str], alone: int
+) -> None:
+    reader = Reader()
+    reader.parse(SMALL, "glossary.yaml", YEAR)
+    edited = edit(SMALL)
+    assert again(reader, edited) == whole(edited)
+    assert reader.rechecked == alone
+
+
+@pytest.mark.parametrize(("name", "edit"), OTHERS, ids=[c[0] for c in OTHERS])
+def test_any_other_edit_reads_as_a_whole_read(name: str, edit: Callable[[str], str]) -> None:
+    reader = Reader()
+    reader.parse(SMALL, "glossary.yaml", YEAR)
+    edited = edit(SMALL)
+    assert edited != SMALL
+    assert again(reader, edited) == whole(edited)
+
+
+def test_after_a_bad_edit_the_next_read_compares_with_the_last_good_one() -> None:
+    reader = Reader()
+    texts = [
+        SMALL,
+        replace(PARAMETER_SHORT, "short: First.")(SMALL),
+        replace("see [[weights-and-biases]]", "see [[nowhere]]")(SMALL),  # a problem: the reader keeps the last good
+        replace(HYPER_SHORT, "short: Second.\n    year: 1990")(SMALL),
+        replace("which are chosen before training.", "which\n\n      are chosen before training.")(SMALL),
+        SMALL,
+    ]
+    checked = []
+    for text in texts:
+        assert again(reader, text) == whole(text)
+        checked.append(reader.rechecked)
+    # Each good text against the last good one: the bad text changed nothing the reader keeps.
+    assert checked == [None, 1, None, 2, 2, 1]
+
+
+def test_messages_point_at_the_real_lines_when_a_whole_read_takes_over() -> None:
+    reader = Reader()
+    reader.parse(SMALL, "glossary.yaml", YEAR)
+    moved_down = replace("which are chosen before training.", "which are chosen\n\n\n      before training.")(SMALL)
+    reader.parse(moved_down, "glossary.yaml", YEAR)
+    broken = replace("related: [parameter]\n", "related: [parameter, nope]\n")(moved_down)
+    message = again(reader, broken)
+    line = broken[: broken.index("nope")].count("\n") + 1
+    assert isinstance(message, str) and f"glossary.yaml:{line}:" in message and "unknown term 'nope'" in message
+
+
+def test_a_reader_reads_whole_a_file_it_has_not_read() -> None:
+    reader = Reader()
+    reader.parse(SMALL, "glossary.yaml", YEAR)
+    assert not reader.knows("other.yaml", YEAR) and not reader.knows("glossary.yaml", YEAR + 1)
+    edited = replace(PARAMETER_SHORT, "short: Other.")(SMALL)
+    assert reader.parse(edited, "glossary.yaml", YEAR + 1) == parse_glossary(edited, this_year=YEAR + 1)
+    assert reader.rechecked is None
+
+
+def test_unchanged_terms_keep_their_model() -> None:
+    """Terms whose lines did not change are the last read's objects: the point of reading again."""
+    reader = Reader()
+    first = reader.parse(SMALL, "glossary.yaml", YEAR)
+    second = reader.parse(replace(PARAMETER_SHORT, "short: Changed.")(SMALL), "glossary.yaml", YEAR)
+    kept = [a is b for a, b in zip(first.terms, second.terms, strict=True)]
+    assert kept == [t.slug != "parameter" for t in first.terms]
+    assert dataclasses.replace(second, terms=first.terms) == first
