@@ -15,6 +15,7 @@ from typing import Any
 
 from .. import urls
 from ..load.schema import SLUG_PATTERN
+from ..memo import PIECES
 from ..model.index import GlossaryIndex
 from ..model.records import Term
 
@@ -80,4 +81,8 @@ def api_files(index: GlossaryIndex, base_url: str, site_name: str) -> Iterator[t
     }
     yield urls.API_INDEX, _dump(listing)
     for term in index.glossary.terms:
-        yield urls.api_term(term.slug), _dump(term_record(term, base_url, site_name))
+        yield urls.api_term(term.slug), PIECES.of(_term_file, term, base_url, site_name)
+
+
+def _term_file(term: Term, base_url: str, site_name: str) -> str:
+    return _dump(term_record(term, base_url, site_name))

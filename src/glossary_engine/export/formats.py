@@ -23,6 +23,7 @@ import re
 from typing import Any
 
 from .. import urls
+from ..memo import PIECES
 from ..model.index import GlossaryIndex
 from ..model.links import find_links
 from ..model.records import Citation, Term
@@ -71,9 +72,37 @@ def _citation_record(citation: Citation) -> dict[str, Any]:
     }
 
 
-def _term_record(index: GlossaryIndex, term: Term, base_url: str) -> dict[str, Any]:
+Position = tuple[str, int, int, str | None, str | None]
+"""A term's place on a learning path: the path, its step, of how many, the slugs before and after."""
+
+
+def _term_json(index: GlossaryIndex, term: Term, base_url: str) -> str:
+    """``term``'s record in glossary.json, as JSON text (made again only when the term or what the
+    record shows of other terms changed: ``memo.py``)."""
+    titles = tuple((slug, index.terms[slug].title) for slug in (*term.related, *(c.term for c in term.contrast)))
+    backlinks = tuple(t.slug for t in index.referenced_by.get(term.slug, ()))
+    positions: tuple[Position, ...] = tuple(
+        (p.path.id, p.step, p.total, p.before.slug if p.before else None, p.after.slug if p.after else None)
+        for p in index.positions.get(term.slug, ())
+    )
+    return PIECES.of(_term_text, term, base_url, titles, backlinks, positions)
+
+
+def _term_text(
+    term: Term,
+    base_url: str,
+    titles: tuple[tuple[str, str], ...],
+    backlinks: tuple[str, ...],
+    positions: tuple[Position, ...],
+) -> str:
+    return _dumps(_term_record(term, base_url, dict(titles), backlinks, positions))
+
+
+def _term_record(
+    term: Term, base_url: str, titles: dict[str, str], backlinks: tuple[str, ...], positions: tuple[Position, ...]
+) -> dict[str, Any]:
     def ref(slug: str) -> dict[str, Any]:
-        return {"slug": slug, "title": index.terms[slug].title, "url": term_url(base_url, slug)}
+        return {"slug": slug, "title": titles[slug], "url": term_url(base_url, slug)}
 
     return {
         "slug": term.slug,
@@ -88,16 +117,10 @@ def _term_record(index: GlossaryIndex, term: Term, base_url: str) -> dict[str, A
         "cluster": term.cluster,
         "related": [ref(slug) for slug in term.related],
         "contrast": [ref(c.term) | {"difference": c.difference} for c in term.contrast],
-        "referenced_by": [t.slug for t in index.referenced_by.get(term.slug, ())],
+        "referenced_by": list(backlinks),
         "paths": [
-            {
-                "path": position.path.id,
-                "step": position.step,
-                "of": position.total,
-                "before": position.before.slug if position.before else None,
-                "after": position.after.slug if position.after else None,
-            }
-            for position in index.positions.get(term.slug, ())
+            {"path": path, "step": step, "of": total, "before": before, "after": after}
+            for path, step, total, before, after in positions
         ],
         "why_it_matters": term.why_it_matters,
         "how_it_works": term.how_it_works,
@@ -108,6 +131,11 @@ def _term_record(index: GlossaryIndex, term: Term, base_url: str) -> dict[str, A
         "further_reading": [_citation_record(c) for c in term.further_reading],
         "links": prose_links(term),
     }
+
+
+def _dumps(value: object) -> str:
+    # Compact: with ``indent`` json.dumps falls back to its pure-Python encoder (2.3 s at 10,000 terms).
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def to_json(index: GlossaryIndex, base_url: str) -> str:
@@ -141,10 +169,13 @@ def to_json(index: GlossaryIndex, base_url: str) -> str:
             }
             for path in glossary.paths
         ],
-        "terms": [_term_record(index, term, base_url) for term in glossary.terms],
+        "terms": [],
     }
-    # Compact: with ``indent`` json.dumps falls back to its pure-Python encoder (2.3 s at 10,000 terms).
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
+    # "terms" is the last key: its list is the terms' own JSON texts, joined as json.dumps joins a list.
+    head = _dumps(document)
+    assert head.endswith('"terms":[]}')
+    terms = ",".join(_term_json(index, term, base_url) for term in glossary.terms)
+    return f"{head[:-2]}{terms}]}}\n"
 
 
 # -- SKOS ------------------------------------------------------------------------------------------
@@ -209,17 +240,8 @@ def to_skos(index: GlossaryIndex, base_url: str, *, title: str | None = None) ->
         ),
     ]
     for term in glossary.terms:
-        properties = [
-            ("skos:prefLabel", [_english(term.title)]),
-            ("skos:altLabel", [_english(alias) for alias in term.aliases]),
-            ("skos:definition", [_english(term.short)]),
-            ("skos:inScheme", [scheme]),
-            ("skos:broader", [f"<{cluster_url(base_url, term.cluster)}>"]),
-            ("skos:related", [f"<{term_url(base_url, s)}>" for s in sorted(related[term.slug], key=order.__getitem__)]),
-            ("dct:created", [f'"{term.year:04d}"^^xsd:gYear'] if term.year is not None else []),
-            ("dct:modified", [f'"{term.reviewed.isoformat()}"^^xsd:date'] if term.reviewed else []),
-        ]
-        blocks.append(_block(term_url(base_url, term.slug), "skos:Concept", properties))
+        others = tuple(sorted(related[term.slug], key=order.__getitem__))
+        blocks.append(PIECES.of(_skos_term, term, base_url, others))
     for cluster in glossary.clusters:
         members = [f"<{term_url(base_url, t.slug)}>" for t in index.cluster_terms[cluster.id]]
         properties = [
@@ -231,6 +253,21 @@ def to_skos(index: GlossaryIndex, base_url: str, *, title: str | None = None) ->
         ]
         blocks.append(_block(cluster_url(base_url, cluster.id), "skos:Concept", properties))
     return "\n".join(blocks)
+
+
+def _skos_term(term: Term, base_url: str, related: tuple[str, ...]) -> str:
+    """``term``'s block in the SKOS file; ``related``: the slugs it is related to, either way."""
+    properties = [
+        ("skos:prefLabel", [_english(term.title)]),
+        ("skos:altLabel", [_english(alias) for alias in term.aliases]),
+        ("skos:definition", [_english(term.short)]),
+        ("skos:inScheme", [f"<{base_url}>"]),
+        ("skos:broader", [f"<{cluster_url(base_url, term.cluster)}>"]),
+        ("skos:related", [f"<{term_url(base_url, s)}>" for s in related]),
+        ("dct:created", [f'"{term.year:04d}"^^xsd:gYear'] if term.year is not None else []),
+        ("dct:modified", [f'"{term.reviewed.isoformat()}"^^xsd:date'] if term.reviewed else []),
+    ]
+    return _block(term_url(base_url, term.slug), "skos:Concept", properties)
 
 
 # -- CSV -------------------------------------------------------------------------------------------

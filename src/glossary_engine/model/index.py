@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ..memo import PIECES
 from .autolink import Autolinker
 from .links import find_links
 from .records import Cluster, Glossary, LearningPath, Term
@@ -41,6 +42,15 @@ def outgoing(term: Term) -> list[str]:
     return list(dict.fromkeys(s for s in slugs if s != term.slug))
 
 
+def _outgoing(term: Term) -> tuple[str, ...]:
+    return tuple(outgoing(term))
+
+
+def links_of(term: Term) -> tuple[str, ...]:
+    """``outgoing(term)`` of a term of the glossary as read: remembered for an unchanged term (memo.py)."""
+    return PIECES.of(_outgoing, term)
+
+
 @dataclass(frozen=True)
 class GlossaryIndex:
     """The glossary plus everything derived from it that pages need."""
@@ -67,7 +77,7 @@ class GlossaryIndex:
         backlinks: dict[str, list[Term]] = defaultdict(list)
         for term in glossary.terms:
             members[term.cluster].append(term)
-            for slug in outgoing(term):
+            for slug in links_of(term):
                 backlinks[slug].append(term)
         positions: dict[str, list[PathPosition]] = defaultdict(list)
         for path in glossary.paths:

@@ -26,12 +26,14 @@ import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from .. import urls
-from ..model.index import GlossaryIndex
+from ..memo import PIECES
+from ..model.index import GlossaryIndex, links_of
+from ..model.records import Term
 from .prose import plain_prose
 
 TITLE = 1000
@@ -124,35 +126,36 @@ class SearchDoc:
     """Added to every word's score: broad terms are what most readers look for (generality / 50)."""
 
 
-def prose_text(index: GlossaryIndex, markdown: str) -> str:
-    """Glossary prose as words to index: a ``[[slug]]`` link reads as its text or the term's title,
-    and link targets (URLs) are left out."""
+def prose_text(titles: Mapping[str, str], markdown: str) -> str:
+    """Glossary prose as words to index: a ``[[slug]]`` link reads as its text or the term's title
+    (from ``titles``, by slug), and link targets (URLs) are left out."""
 
     def shown(match: re.Match[str]) -> str:
-        if match.group(2):
-            return match.group(2)
-        term = index.terms.get(match.group(1))
-        return term.title if term else match.group(1)
+        return match.group(2) or titles.get(match.group(1), match.group(1))
 
     return _AUTOLINK.sub(" ", _LINK_TARGET.sub("] ", _PROSE_LINK.sub(shown, markdown)))
+
+
+def _term_doc(term: Term, titles: tuple[tuple[str, str], ...]) -> SearchDoc:
+    """``term``'s search document; ``titles``: the title of each term it links to, by slug."""
+    prose = [text for _, text in term.prose()] + [q.question for q in term.questions]
+    return SearchDoc(
+        "term",
+        term.title,
+        urls.site_path(urls.term_page(term.slug)),
+        term.short,
+        term.aliases,
+        prose_text(dict(titles), "\n".join(prose)),
+        term.generality // 50,
+    )
 
 
 def glossary_docs(index: GlossaryIndex) -> list[SearchDoc]:
     """Every term, cluster and learning path as a search document, in glossary order."""
     docs = []
     for term in index.glossary.terms:
-        prose = [text for _, text in term.prose()] + [q.question for q in term.questions]
-        docs.append(
-            SearchDoc(
-                "term",
-                term.title,
-                urls.site_path(urls.term_page(term.slug)),
-                term.short,
-                term.aliases,
-                prose_text(index, "\n".join(prose)),
-                term.generality // 50,
-            )
-        )
+        titles = tuple((slug, index.terms[slug].title) for slug in links_of(term))
+        docs.append(PIECES.of(_term_doc, term, titles))
     # Descriptions may hold [[links]]: a result shows them as the page does, as their text.
     for cluster in index.glossary.clusters:
         where = urls.site_path(urls.cluster_page(cluster.id))
