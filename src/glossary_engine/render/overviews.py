@@ -5,11 +5,12 @@ from __future__ import annotations
 from itertools import groupby
 
 from .. import urls
+from ..memo import PIECES
 from ..model.index import GlossaryIndex, by_generality
 from ..model.records import Term
 from .crumbs import HOME, Crumb, render_crumbs
 from .markup import Document, Rendered, esc, link, page_meta
-from .prose import term_link
+from .prose import link_to
 from .templates import BUILT_IN, Templates
 
 TIMELINE = "timeline.md"
@@ -23,8 +24,13 @@ _NO_MACROS = {"render_macros": False}
 MAP_SLOT = '<div class="gl-map-slot"></div>'
 
 
-def _entry(index: GlossaryIndex, term: Term, page: str) -> str:
-    return f"{term_link(index, term.slug, page, '<strong>' + esc(term.title) + '</strong>')}: {esc(term.short)}"
+def _entry(term: Term, page: str) -> str:
+    """A list line for ``term``: its title, linked, and its definition (remembered: memo.py)."""
+    return PIECES.of(_line, term, page)
+
+
+def _line(term: Term, page: str) -> str:
+    return f"{link_to(term, page, '<strong>' + esc(term.title) + '</strong>')}: {esc(term.short)}"
 
 
 def _start(title: str, page: str, templates: Templates) -> Document:
@@ -44,7 +50,7 @@ def timeline_page(index: GlossaryIndex, templates: Templates = BUILT_IN, subject
         doc.heading(2, f"{decade}s")
         doc.add(
             "<ul>\n"
-            + "".join(f"<li><strong>{t.year}</strong>: {_entry(index, t, TIMELINE)}</li>\n" for t in terms)
+            + "".join(f"<li><strong>{t.year}</strong>: {_entry(t, TIMELINE)}</li>\n" for t in terms)
             + "</ul>\n"
         )
     return doc.rendered(
@@ -61,7 +67,7 @@ def timeline_page(index: GlossaryIndex, templates: Templates = BUILT_IN, subject
 def core_vocabulary_page(index: GlossaryIndex, templates: Templates = BUILT_IN, subject: str = "") -> Rendered:
     """The most general terms, most general first: the ideas to learn first."""
     core = by_generality(list(index.glossary.terms))[:CORE_SIZE]
-    items = "".join(f"<li>{_entry(index, t, CORE)} ({t.generality})</li>\n" for t in core)
+    items = "".join(f"<li>{_entry(t, CORE)} ({t.generality})</li>\n" for t in core)
     doc = _start("Core vocabulary", CORE, templates).add(
         f"<p>The {len(core)} most general terms in the glossary, broadest first: learn these and the rest "
         "has somewhere to attach. The number is the term's generality (0–1000).</p>\n",

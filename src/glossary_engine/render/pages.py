@@ -12,6 +12,7 @@ from dataclasses import replace
 from urllib.parse import quote
 
 from .. import urls
+from ..memo import PIECES
 from ..model.autolink import already_linked
 from ..model.index import GlossaryIndex
 from ..model.records import Citation, Term
@@ -23,7 +24,7 @@ from .crumbs import HOME, Crumb, cluster_crumb, path_crumb, render_crumbs, term_
 from .learning import CITE_SLOT, KNOW_SLOT, STEPS_SLOT, TODAY_SLOT
 from .markup import Document, Rendered, esc, link, page_meta
 from .overviews import MAP_SLOT
-from .prose import markdown_link, plain_prose, render_list, render_prose, term_link
+from .prose import link_to, markdown_link, plain_prose, render_list, render_prose, term_link
 from .structured import cluster_jsonld, glossary_jsonld, term_jsonld
 from .templates import BUILT_IN, Templates
 
@@ -262,15 +263,18 @@ def _letter(name: str) -> str:
     return first if first.isalpha() else "#"
 
 
+def _a_to_z_entries(term: Term) -> tuple[tuple[str, str], ...]:
+    """The A–Z index's lines for ``term``: its title and each alias, as (name, HTML)."""
+    strong = "<strong>" + esc(term.title) + "</strong>"
+    entries = [(term.title, f"{link_to(term, urls.A_TO_Z, strong)}: {esc(term.short)}")]
+    entries += [(alias, f"{esc(alias)}: see {link_to(term, urls.A_TO_Z)}") for alias in term.aliases]
+    return tuple(entries)
+
+
 def a_to_z_page(index: GlossaryIndex, templates: Templates = BUILT_IN) -> Rendered:
     """Every term and alias, alphabetically, grouped by first letter with a jump bar."""
     page = urls.A_TO_Z
-    entries: list[tuple[str, str]] = []
-    for term in index.glossary.terms:
-        strong = "<strong>" + esc(term.title) + "</strong>"
-        entries.append((term.title, f"{term_link(index, term.slug, page, strong)}: {esc(term.short)}"))
-        for alias in term.aliases:
-            entries.append((alias, f"{esc(alias)}: see {term_link(index, term.slug, page)}"))
+    entries = [entry for term in index.glossary.terms for entry in PIECES.of(_a_to_z_entries, term)]
     entries.sort(key=lambda e: (e[0].casefold(), e[1]))
     groups: dict[str, list[str]] = {}
     for name, line in entries:

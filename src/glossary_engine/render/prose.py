@@ -36,9 +36,13 @@ def term_link(index: GlossaryIndex, slug: str, from_page: str, label: str | None
     """An HTML link to a term's page (``label`` is HTML); hovering it shows the one-line definition,
     unless ``hover`` is false, for long lists of links where the definitions would only make the page
     heavy."""
-    term = index.terms[slug]
+    return link_to(index.terms[slug], from_page, label, hover=hover)
+
+
+def link_to(term: Term, from_page: str, label: str | None = None, *, hover: bool = True) -> str:
+    """``term_link`` for a term at hand."""
     shown = label if label is not None else esc(term.title)
-    return link(shown, urls.page_url(from_page, urls.term_page(slug)), term.short if hover else None)
+    return link(shown, urls.page_url(from_page, urls.term_page(term.slug)), term.short if hover else None)
 
 
 def markdown_link(index: GlossaryIndex, slug: str, from_page: str, label: str | None = None) -> str:
