@@ -5,11 +5,25 @@ The browser side (exact names first, typos, no download before use) is in test_b
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import random
 from pathlib import Path
 
+import pytest
+
 from conftest import Site
-from glossary_engine.render.search import ALIAS, SUMMARY, TITLE, prose_text, shard_file, words
+from glossary_engine.render import search
+from glossary_engine.render.search import (
+    ALIAS,
+    SUMMARY,
+    TITLE,
+    SearchDoc,
+    prose_text,
+    search_files,
+    shard_file,
+    words,
+)
 
 
 def _index(site: Site) -> Path:
@@ -81,3 +95,54 @@ def test_a_cluster_row_shows_its_description_with_links_as_text(small_site: Site
     cluster = next(row for row in rows if row[2] == "clusters/neural-networks/")
     assert cluster[3].startswith("Networks of simple units that learn from data, starting with ")
     assert "[[" not in cluster[3]
+
+
+def _docs(rng: random.Random, count: int) -> list[SearchDoc]:
+    vocabulary = [f"{a}{b}" for a in ("mo", "da", "la", "gr", "lo") for b in ("del", "ta", "yer", "ad", "ss", "x")]
+    return [
+        SearchDoc(
+            "term",
+            f"Term {' '.join(rng.sample(vocabulary, 2))}",
+            f"terms/t{n}/",
+            " ".join(rng.choices(vocabulary, k=6)),
+            tuple(rng.sample(vocabulary, rng.randint(0, 2))),
+            " ".join(rng.choices(vocabulary, k=rng.randint(0, 40))),
+            rng.randint(0, 20),
+        )
+        for n in range(count)
+    ]
+
+
+def test_an_index_made_again_after_a_few_changes_is_the_index_made_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As mkdocs serve rebuilds: each round changes one document or a few (every field, a word that
+    disappears, one that is new); only their words are ranked again, and every file must be what a
+    whole index makes. A word in many documents keeps only the best PROSE_POSTINGS, so changes at
+    that cut are covered too: a document entering, leaving or moving inside the best."""
+    rng = random.Random(5)
+    docs = _docs(rng, 900)
+    search._last.clear()
+    search_files(docs)
+    for round_ in range(40):
+        for n in rng.sample(range(len(docs)), rng.choice([1, 1, 1, 3])):  # mostly one: a single edit
+            fresh = _docs(rng, 1)[0]
+            field = rng.choice(["title", "summary", "aliases", "text", "bonus", "all"])
+            new_word = f"mo{round_}" if rng.random() < 0.5 else ""  # a new word in an existing shard
+            if field == "all":
+                docs[n] = dataclasses.replace(fresh, url=docs[n].url, text=fresh.text + " " + new_word)
+            else:
+                docs[n] = dataclasses.replace(docs[n], **{field: getattr(fresh, field)})
+        with monkeypatch.context() as patch:
+            patch.setattr(search, "_whole", None)  # made again, not whole
+            again = search_files(docs)
+        search._last.clear()
+        assert again == search_files(docs)
+
+
+def test_a_different_number_of_documents_makes_the_index_whole() -> None:
+    rng = random.Random(6)
+    docs = _docs(rng, 40)
+    search._last.clear()
+    search_files(docs)
+    shorter = search_files(docs[:-1])
+    search._last.clear()
+    assert shorter == search_files(docs[:-1])

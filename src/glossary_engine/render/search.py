@@ -21,12 +21,13 @@ names. The browser side (``assets/glossary-search.js``) folds, splits and stems 
 
 from __future__ import annotations
 
+import bisect
 import html
 import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -221,36 +222,142 @@ def _dumps(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-_last_scores: dict[SearchDoc, tuple[dict[str, int], set[str]]] = {}
-"""The last index's documents and their scores: a rebuild in the same process (mkdocs serve) scores
-only the documents an edit changed."""
+Scored = tuple[dict[str, int], set[str]]
+"""A document's words with their scores, and the words of its names."""
 
 
-def search_files(docs: Iterable[SearchDoc]) -> Iterator[tuple[str, str]]:
-    """The index files for ``docs``, as (site path, content)."""
-    global _last_scores
+@dataclass
+class _Index:
+    """One build's index: its documents, their scores, and each file's content."""
+
+    docs: list[SearchDoc]
+    scored: list[Scored]
+    docs_of: dict[str, list[int]]  # word -> the documents it scores in, in no order
+    tables: dict[str, dict[str, list[int]]]  # shard key -> {word: [doc, score, ...]}, words in order
+    words: dict[str, str]  # shard key -> its file's content
+    rows: list[str]  # each document shard's file content
+
+
+_last: list[_Index] = []
+"""The last index this process made: a rebuild (mkdocs serve) scores only the documents an edit
+changed, and ranks again only their words."""
+MOST_CHANGED = 50
+"""Past this many changed documents the index is made whole."""
+
+
+def search_files(docs: Iterable[SearchDoc]) -> list[tuple[str, str]]:
+    """The index files for ``docs``, as (site path, content), the words' shards in key order."""
     docs = list(docs)
-    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    named: set[tuple[str, int]] = set()
-    scored: dict[SearchDoc, tuple[dict[str, int], set[str]]] = {}
-    for number, doc in enumerate(docs):
-        scores, in_names = scored[doc] = _last_scores.get(doc) or _scores(doc)
-        for word, score in scores.items():
-            postings[word].append((number, score))
-        named.update((word, number) for word in in_names)
-    shards: dict[str, dict[str, list[int]]] = defaultdict(dict)
-    for word in sorted(postings):
-        ranked = sorted(postings[word], key=lambda posting: (-posting[1], posting[0]))
-        names = [p for p in ranked if (word, p[0]) in named]
-        rest = [p for p in ranked if (word, p[0]) not in named][:PROSE_POSTINGS]
-        shards[shard_key(word)][word] = [n for posting in names + rest for n in posting]
-    _last_scores = scored
-    yield "search/index.json", _dumps({"shards": sorted(shards), "per": DOCS_PER_SHARD, "docs": len(docs)})
-    for key, table in shards.items():
-        yield f"search/words/{shard_file(key)}.json", _dumps(table)
-    for start in range(0, len(docs), DOCS_PER_SHARD):
-        rows = [
+    last = _last.pop() if _last else None
+    made = (_again(last, docs) if last is not None else None) or _whole(docs, last)
+    _last.append(made)
+    listing = {"shards": sorted(made.tables), "per": DOCS_PER_SHARD, "docs": len(docs)}
+    return [
+        ("search/index.json", _dumps(listing)),
+        *((f"search/words/{shard_file(key)}.json", made.words[key]) for key in sorted(made.tables)),
+        *((f"search/docs/{n}.json", rows) for n, rows in enumerate(made.rows)),
+    ]
+
+
+def _ranked(word: str, postings: Iterable[tuple[int, int]], scored: list[Scored]) -> list[int]:
+    """A word's postings as stored: the documents that name it, then the best of the rest, each best
+    first, as [doc, score, doc, score, ...]."""
+    ranked = sorted(postings, key=lambda posting: (-posting[1], posting[0]))
+    names = [p for p in ranked if word in scored[p[0]][1]]
+    rest = [p for p in ranked if word not in scored[p[0]][1]][:PROSE_POSTINGS]
+    return [n for posting in names + rest for n in posting]
+
+
+def _order(posting: tuple[int, int]) -> tuple[int, int]:
+    return -posting[1], posting[0]
+
+
+def _reranked(word: str, stored: list[int], n: int, named: set[str], scored: list[Scored]) -> list[int] | None:
+    """``word``'s stored postings after document ``n`` alone changed (``named``: the words of its names
+    before; ``scored``: the new scores), without sorting every document the word is in: ``n``'s old
+    posting is taken out and its new one put in place. None when the result depends on a posting the
+    stored list cut off (``n`` was among the best of a list cut at ``PROSE_POSTINGS``)."""
+    postings = [(m, score) for m, score in zip(stored[::2], stored[1::2], strict=True) if m != n]
+    names = [p for p in postings if word in scored[p[0]][1]]
+    rest = [p for p in postings if word not in scored[p[0]][1]]
+    if len(rest) == PROSE_POSTINGS - 1 and len(postings) != len(stored) // 2 and word not in named:
+        return None  # n left a full list of the best: the next best is not in it
+    score = scored[n][0].get(word)
+    if score is not None:  # below the best of a cut list, it lands past the cut and stays out
+        bisect.insort(names if word in scored[n][1] else rest, (n, score), key=_order)
+    return [m for posting in names + rest[:PROSE_POSTINGS] for m in posting]
+
+
+def _rows(docs: list[SearchDoc], shard: int) -> str:
+    start = shard * DOCS_PER_SHARD
+    return _dumps(
+        [
             [KIND[d.kind], d.title, d.url, d.summary, *([list(d.aliases)] if d.aliases else [])]
             for d in docs[start : start + DOCS_PER_SHARD]
         ]
-        yield f"search/docs/{start // DOCS_PER_SHARD}.json", _dumps(rows)
+    )
+
+
+def _whole(docs: list[SearchDoc], last: _Index | None) -> _Index:
+    """The index made from every document (scores of documents the last index had are reused)."""
+    known = dict(zip(last.docs, last.scored, strict=True)) if last is not None else {}
+    scored = [known.get(doc) or _scores(doc) for doc in docs]
+    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for number, (scores, _) in enumerate(scored):
+        for word, score in scores.items():
+            postings[word].append((number, score))
+    tables: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    for word in sorted(postings):
+        tables[shard_key(word)][word] = _ranked(word, postings[word], scored)
+    shards = range((len(docs) + DOCS_PER_SHARD - 1) // DOCS_PER_SHARD)
+    words = {key: _dumps(table) for key, table in tables.items()}
+    docs_of = {word: [n for n, _ in found] for word, found in postings.items()}
+    return _Index(docs, scored, docs_of, dict(tables), words, [_rows(docs, n) for n in shards])
+
+
+def _again(last: _Index, docs: list[SearchDoc]) -> _Index | None:
+    """``last`` with the documents that changed scored and their words ranked again; None when the
+    documents are not the same list with a few changed (then the index is made whole)."""
+    if len(docs) != len(last.docs):
+        return None
+    changed = [n for n, (doc, before) in enumerate(zip(docs, last.docs, strict=True)) if doc != before]
+    if len(changed) > MOST_CHANGED:
+        return None
+    scored = list(last.scored)
+    docs_of = dict(last.docs_of)
+    affected: set[str] = set()
+    for n in changed:
+        before = scored[n][0]
+        scored[n] = _scores(docs[n])
+        now = scored[n][0]
+        for word in before.keys() - now.keys():
+            docs_of[word] = [m for m in docs_of[word] if m != n]
+        for word in now.keys() - before.keys():
+            docs_of[word] = [*docs_of.get(word, ()), n]
+        affected.update(before, now)
+    tables = dict(last.tables)
+    keys = set()
+    for word in affected:
+        key = shard_key(word)
+        keys.add(key)
+        table = tables[key] = dict(tables.get(key, {}))
+        if not docs_of[word]:
+            del table[word], docs_of[word]
+            continue
+        ranked = None
+        if len(changed) == 1 and word in table:
+            ranked = _reranked(word, table[word], changed[0], last.scored[changed[0]][1], scored)
+        if ranked is None:
+            ranked = _ranked(word, ((n, scored[n][0][word]) for n in docs_of[word]), scored)
+        table[word] = ranked
+    words = dict(last.words)
+    for key in keys:
+        if tables[key]:
+            tables[key] = dict(sorted(tables[key].items()))
+            words[key] = _dumps(tables[key])
+        else:
+            del tables[key], words[key]
+    rows = list(last.rows)
+    for shard in {n // DOCS_PER_SHARD for n in changed}:
+        rows[shard] = _rows(docs, shard)
+    return _Index(docs, scored, docs_of, tables, words, rows)
