@@ -10,6 +10,8 @@ term and terms the page already links are skipped. Editors switch it off per ter
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass
 
@@ -39,13 +41,22 @@ def _is_acronym(name: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in name
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)
 class Autolinker:
-    """Every name that can be linked, and the longest name in words, built once per build."""
+    """Every name that can be linked, and the longest name in words, built once per build. Two
+    autolinkers with the same ``digest`` link alike: they compare equal, so what one linked can be
+    reused under the other (memo.py)."""
 
     names: dict[str, str]  # folded name -> slug
     acronyms: dict[str, str]  # exact acronym -> slug
     starts: dict[str, int]  # folded first word of a name -> most words in a name starting with it
+    digest: str = ""
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Autolinker) and other.digest == self.digest
+
+    def __hash__(self) -> int:
+        return hash(self.digest)
 
     @classmethod
     def build(cls, terms: tuple[Term, ...]) -> Autolinker:
@@ -66,7 +77,8 @@ class Autolinker:
                 if words:
                     first = words[0].casefold()
                     starts[first] = max(starts.get(first, 0), len(words))
-        return cls(names, acronyms, starts)
+        text = json.dumps([names, acronyms, starts], ensure_ascii=False, separators=(",", ":"))
+        return cls(names, acronyms, starts, hashlib.sha256(text.encode("utf-8")).hexdigest())
 
     def _match(self, candidate: str) -> str | None:
         if candidate in self.acronyms:

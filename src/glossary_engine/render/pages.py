@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 from .. import urls
 from ..memo import PIECES
-from ..model.autolink import already_linked
+from ..model.autolink import Autolinker, already_linked
 from ..model.index import GlossaryIndex
 from ..model.records import Citation, Term
 from . import markdown as md
@@ -122,10 +122,12 @@ def _backlinks(index: GlossaryIndex, backlinks: tuple[Term, ...], page: str, tem
 
 def with_first_mentions_linked(index: GlossaryIndex, term: Term) -> Term:
     """The term with the first mention of each other term in its prose linked (unless switched off)."""
-    if not term.autolink:
-        return term
+    return PIECES.of(_linked, term, index.autolinker) if term.autolink else term
+
+
+def _linked(term: Term, autolinker: Autolinker) -> Term:
     skip = already_linked(term)
-    link = index.autolinker.link
+    link = autolinker.link
     # Fields in page order, so "first" means first on the page; ``skip`` grows as links are made.
     explanation = link(term.explanation, skip)
     why = link(term.why_it_matters, skip) if term.why_it_matters else None

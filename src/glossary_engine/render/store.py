@@ -31,7 +31,7 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import metadata, resources
@@ -40,6 +40,7 @@ from typing import Any
 
 from .. import urls
 from ..load.cache import _encode
+from ..memo import PIECES
 from ..model.index import GlossaryIndex, outgoing
 from ..model.links import find_links
 from ..model.records import Glossary, LearningPath, Term
@@ -150,13 +151,12 @@ class Keys:
     def build(cls, index: GlossaryIndex, shared: str) -> Keys:
         """The keys of ``index``'s glossary; ``shared`` from ``shared_key``."""
         glossary = index.glossary
-        autolinker = index.autolinker
-        names = _digest(autolinker.names, autolinker.acronyms, autolinker.starts)
+        names = index.autolinker.digest
         if len(glossary.sources) == len(glossary.terms):
             terms = {t.slug: source for t, source in zip(glossary.terms, glossary.sources, strict=True)}
         else:
             terms = {t.slug: term_digest(t) for t in glossary.terms}
-        shown_each = {t.slug: _digest(shown(t)) for t in glossary.terms}
+        shown_each = {t.slug: PIECES.of(_shown_digest, t) for t in glossary.terms}
         paths = {urls.path_page(p.id): ("path", p) for p in glossary.paths}
         paths.update({urls.check_page(p.id): ("check", p) for p in glossary.paths})
         return cls(shared, names, terms, shown_each, paths)
@@ -167,18 +167,28 @@ def term_key(index: GlossaryIndex, term: Term, keys: Keys) -> str:
     and every step, which its "know it" widget lists), its backlinks, and, when it autolinks, every
     name the autolinker knows. ``keys.shared`` covers the rest (templates, base URL, site name, engine)."""
     cluster = index.clusters[term.cluster]
-    return _digest(
+    return PIECES.of(
+        _term_key,
+        term,
         keys.shared,
         keys.terms[term.slug],
-        [cluster.id, cluster.title, len(index.cluster_terms[cluster.id]), len(index.glossary.clusters)],
-        shown(index.hub),
-        [
-            [p.path.id, p.path.title, p.step, p.path.steps, p.before and p.before.slug, p.after and p.after.slug]
+        (cluster.id, cluster.title, len(index.cluster_terms[cluster.id]), len(index.glossary.clusters)),
+        keys.shown[index.hub.slug],
+        tuple(
+            (p.path.id, p.path.title, p.step, p.path.steps, p.before and p.before.slug, p.after and p.after.slug)
             for p in index.positions.get(term.slug, ())
-        ],
-        [t.slug for t in index.referenced_by.get(term.slug, ())],
+        ),
+        tuple(t.slug for t in index.referenced_by.get(term.slug, ())),
         keys.names if term.autolink else None,
     )
+
+
+def _term_key(term: Term, *parts: Hashable) -> str:
+    return _digest(*parts)
+
+
+def _shown_digest(term: Term) -> str:
+    return _digest(shown(term))
 
 
 def shown_terms(index: GlossaryIndex, linked: Term) -> list[str]:
