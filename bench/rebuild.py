@@ -30,6 +30,9 @@ from synthetic import synthetic_glossary
 from glossary_engine import load_glossary
 
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
+PAUSE = 3.0
+"""Seconds between seeing an edit and saving the next. Under serve a full garbage collection runs a
+second after each rebuild (2 s at 10,000 terms); a save made while it runs waits for it."""
 REAL_SLUG = "parameter"  # a general term: many pages link it and show its definition when hovered
 
 
@@ -97,7 +100,7 @@ def main() -> None:
                 seconds = wait_for(url, marker, limit=900)
                 times.append(seconds)
                 print(f"edit {edit}: change shown after {seconds:.2f} s", flush=True)
-                time.sleep(1)
+                time.sleep(PAUSE)
             print(f"median {statistics.median(times):.2f} s over {len(times)} edits")
         finally:
             server.terminate()

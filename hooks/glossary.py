@@ -302,7 +302,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         build_log.addFilter(_DirtyIsExact())
     counts = [(len(glossary.terms), "term"), (len(glossary.clusters), "cluster"), (len(glossary.paths), "path")]
     read = ", ".join(f"{n} {noun}{'' if n == 1 else 's'}" for n, noun in counts)
-    if reader.rechecked is not None:  # a rebuild that read only the terms whose lines changed
+    if reader is not None and reader.rechecked is not None:  # a rebuild that read only the terms whose lines changed
         read += f" ({reader.rechecked} changed term{'' if reader.rechecked == 1 else 's'} read again)"
     log.info(read)
     return config
@@ -581,6 +581,13 @@ class _StillServing(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         return "The server will appear stuck" not in record.getMessage()
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """``mkdocs serve`` (not ``--clean``, which MkDocs treats as a build each time) will rebuild after
+    edits: keep what a rebuild can reuse (``session.will_serve``)."""
+    if command == "serve":
+        session.will_serve()
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:

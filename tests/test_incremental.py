@@ -13,7 +13,7 @@ import logging
 import random
 import re
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ import pytest
 import yaml
 
 from conftest import DEFAULT_NAV, build_project, make_project
+from glossary_engine.render import session
 
 WORDS = [
     "model",
@@ -213,6 +214,15 @@ def _cold_build(root: Path, glossary: Glossary) -> Path:
 
 
 @pytest.fixture
+def serving() -> Iterator[None]:
+    """Build as a serving process does (``mkdocs serve`` calls on_startup with "serve"): it keeps the
+    last read of the glossary and per-term pieces between builds."""
+    session.will_serve()
+    yield
+    session.will_serve(False)
+
+
+@pytest.fixture
 def fixed_dates(monkeypatch: pytest.MonkeyPatch) -> None:
     """Both builds date the sitemap alike, as the Makefile's SOURCE_DATE_EPOCH does."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
@@ -247,7 +257,7 @@ def _cold_build_with(root: Path, glossary: Glossary, docs: dict[str, str], nav: 
     return build_project(root, nav).site_dir
 
 
-@pytest.mark.usefixtures("fixed_dates")
+@pytest.mark.usefixtures("fixed_dates", "serving")
 def test_live_preview_rebuilds_match_cold_builds_after_every_edit(tmp_path: Path) -> None:
     """As `mkdocs serve --dirty` rebuilds: in one process, into the folder the last build left. Besides
     the glossary edits, a hand-written page's heading changes (every page's nav shows it) and a
@@ -310,7 +320,7 @@ def test_an_unchanged_glossary_reuses_every_stored_page(
     assert f"term pages: 0 rendered, 24 reused; final pages: 1 drawn by the theme, {final}" in caplog.text
 
 
-@pytest.mark.usefixtures("fixed_dates")
+@pytest.mark.usefixtures("fixed_dates", "serving")
 def test_pages_left_in_place_stay_in_the_store(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     """Live-preview rebuilds that leave every page in place still count as using its stored page, so
     the store does not drop them after a few rebuilds, and later rebuilds and clean builds find them."""
@@ -328,7 +338,7 @@ def test_pages_left_in_place_stay_in_the_store(tmp_path: Path, caplog: pytest.Lo
     assert "final pages: 1 drawn by the theme, 40 from the page store" in caplog.text
 
 
-@pytest.mark.usefixtures("fixed_dates")
+@pytest.mark.usefixtures("fixed_dates", "serving")
 @pytest.mark.parametrize(
     ("dirty", "final"),
     [(False, "22 from the page store"), (True, "0 from the page store, 22 already in the site folder")],

@@ -21,6 +21,7 @@ def test_a_piece_is_made_again_for_another_object_or_other_arguments() -> None:
         return thing.name + suffix
 
     pieces = Pieces()
+    pieces.remember = True  # as in a serving process
     first, twin = Thing("a"), Thing("a")
     assert pieces.of(make, first, "!") == "a!"
     assert pieces.of(make, first, "!") == "a!"
@@ -37,6 +38,7 @@ def test_a_piece_lives_one_build_past_its_last_use() -> None:
         return thing.name.upper()
 
     pieces = Pieces()
+    pieces.remember = True
     kept, dropped = Thing("kept"), Thing("dropped")
     pieces.of(make, kept)
     pieces.of(make, dropped)
@@ -46,3 +48,17 @@ def test_a_piece_lives_one_build_past_its_last_use() -> None:
     pieces.next_build()
     assert pieces.of(make, dropped) == "DROPPED"  # not asked for in a whole build: made again
     assert calls == ["kept", "dropped", "dropped"]
+
+
+def test_a_process_that_does_not_serve_remembers_nothing() -> None:
+    calls: list[str] = []
+
+    def make(thing: Thing) -> str:
+        calls.append(thing.name)
+        return thing.name
+
+    pieces = Pieces()
+    thing = Thing("once")
+    pieces.of(make, thing)
+    pieces.of(make, thing)
+    assert calls == ["once", "once"]

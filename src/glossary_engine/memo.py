@@ -4,7 +4,8 @@ Under ``mkdocs serve`` an edit changes a few terms, but the exports and the sear
 of every term. Each term's part of such a file (its JSON record, its Turtle block, its search
 document) is made by a function of the arguments it is keyed by, nothing else, so a piece found under
 the same key is the piece the function would make. Pieces a build did not ask for are dropped when the
-next build starts, so memory holds one glossary's pieces. A new process starts empty.
+next build starts, so memory holds one glossary's pieces. A new process starts empty, and keeps
+nothing unless it serves the site.
 """
 
 from __future__ import annotations
@@ -21,11 +22,16 @@ class Pieces:
     def __init__(self) -> None:
         self._now: dict[Hashable, object] = {}
         self._last: dict[Hashable, object] = {}
+        self.remember = False
+        """Whether values are kept at all: only a serving process builds again (``session.serve``).
+        Otherwise every ``get`` makes its value, and a one-off build holds no pieces."""
 
     def get(self, key: Hashable, make: Callable[[], T]) -> T:
         """The value under ``key``: remembered from this build or the last, else ``make()``.
 
         ``key`` must hold everything ``make`` reads (its name and arguments, by value)."""
+        if not self.remember:
+            return make()
         try:
             return self._now[key]  # type: ignore[return-value]
         except KeyError:

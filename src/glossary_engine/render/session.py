@@ -27,6 +27,7 @@ from collections.abc import Iterable
 import jinja2
 
 from ..load.reread import Reader
+from ..memo import PIECES
 
 _OUTPUTS: dict[str, frozenset[str]] = {}
 _BUILT: set[str] = set()  # the projects this process has built
@@ -40,15 +41,38 @@ def first_build(project: str) -> bool:
     return first
 
 
+_READERS: dict[str, Reader] = {}
 _SERVING: list[bool] = []
 _IDLE_COLLECTION_DELAY = 1.0  # seconds after a rebuild: the browser has reloaded the page by then
 _REBUILD_THRESHOLD = 1000  # gen-1 collections between full ones (CPython's default: 10)
 
 
+def will_serve(serving: bool = True) -> None:
+    """This process serves the site and will build it again after edits (``mkdocs serve``): from now
+    on it keeps what a rebuild can reuse, the last good read of the glossary and per-term pieces
+    (``memo.py``). A one-off build keeps neither: they would only add memory (about 300 MB at 10,000
+    terms). ``serving=False`` forgets both (for tests)."""
+    PIECES.remember = serving
+    if not serving:
+        _READERS.clear()
+        PIECES.next_build()
+        PIECES.next_build()
+
+
+def reader(project: str) -> Reader | None:
+    """The glossary reader of ``project`` (its folder) in a serving process, else None. Only the last
+    project's is kept (a serving process builds one project, a test process many)."""
+    if not PIECES.remember:
+        return None
+    if project not in _READERS:
+        _READERS.clear()
+    return _READERS.setdefault(project, Reader())
+
+
 def serve() -> None:
-    """This process now serves the site (``mkdocs serve``): the cyclic collector stops making full
-    collections during rebuilds, each a scan of the whole heap (2.2 s per rebuild at 10,000 terms);
-    ``after_build`` makes one when the rebuild is over instead."""
+    """The first build is served: the cyclic collector stops making full collections during rebuilds,
+    each a scan of the whole heap (about 2 s per rebuild at 10,000 terms); ``after_build`` makes one
+    when the rebuild is over instead."""
     if not _SERVING:
         _SERVING.append(True)
         young, middle, _ = gc.get_threshold()
@@ -61,17 +85,6 @@ def after_build() -> None:
         timer = threading.Timer(_IDLE_COLLECTION_DELAY, gc.collect)
         timer.daemon = True
         timer.start()
-
-
-_READERS: dict[str, Reader] = {}
-
-
-def reader(project: str) -> Reader:
-    """The glossary reader of ``project`` (its folder) in this process; only the last project's is
-    kept (a serving process builds one project, a test process many)."""
-    if project not in _READERS:
-        _READERS.clear()
-    return _READERS.setdefault(project, Reader())
 
 
 _PAGES: dict[str, str] = {}  # a file in a site folder -> the key of the page (or digest of the file) written there
