@@ -74,10 +74,16 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
 
 
 def test_serve_rebuilds_when_glossary_changes(served: tuple[Path, str, Path]) -> None:
-    root, base, _ = served
+    root, base, log = served
     changed = SMALL.replace("A number inside a model that is learned", "A value inside a model that is learned")
     (root / "glossary.yaml").write_text(changed, encoding="utf-8")
     assert wait_for(lambda: "A value inside a model that is learned" in fetch(base + "terms/parameter/"))
+    # A serving process reads only the changed term again, and does so edit after edit.
+    assert "(1 changed term read again)" in log.read_text()
+    again = changed.replace("A value inside a model", "A number in a model")
+    (root / "glossary.yaml").write_text(again, encoding="utf-8")
+    assert wait_for(lambda: "A number in a model that is learned" in fetch(base + "terms/parameter/"))
+    assert log.read_text().count("(1 changed term read again)") == 2
 
 
 def test_serve_keeps_last_good_site_after_a_bad_edit(served: tuple[Path, str, Path]) -> None:
