@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from conftest import SMALL
-from glossary_engine import GlossaryError
+from glossary_engine import GlossaryError, load_glossary
 from glossary_engine.load.loader import parse_glossary
 from glossary_engine.load.reread import Reader
 
@@ -167,3 +168,16 @@ def test_unchanged_terms_keep_their_model() -> None:
     kept = [a is b for a, b in zip(first.terms, second.terms, strict=True)]
     assert kept == [t.slug != "parameter" for t in first.terms]
     assert dataclasses.replace(second, terms=first.terms) == first
+
+
+def test_a_serving_process_reads_the_file_itself_even_when_the_cache_holds_it(tmp_path: Path) -> None:
+    """Live preview starts from a warm cache (after `make build`); its first edit must still be read
+    by checking only the changed term, so the first load reads the file rather than the cache."""
+    glossary, cache_dir = tmp_path / "glossary.yaml", tmp_path / "cache"
+    glossary.write_text(SMALL, encoding="utf-8")
+    load_glossary(glossary, cache_dir=cache_dir, this_year=YEAR)  # a build fills the cache
+    reader = Reader()
+    assert load_glossary(glossary, cache_dir=cache_dir, this_year=YEAR, reader=reader) == parse_glossary(SMALL)
+    glossary.write_text(replace(PARAMETER_SHORT, "short: Edited.")(SMALL), encoding="utf-8")
+    load_glossary(glossary, cache_dir=cache_dir, this_year=YEAR, reader=reader)
+    assert reader.rechecked == 1

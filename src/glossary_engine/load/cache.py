@@ -163,6 +163,11 @@ def read(folder: Path, name: str) -> Glossary | None:
     return glossary if _texts_pass(glossary) and _references_hold(glossary) else None
 
 
+def has(folder: Path, name: str) -> bool:
+    """Whether an entry named ``name`` is there (``read`` checks whether it can be used)."""
+    return (folder / f"{name}{SUFFIX}").is_file()
+
+
 def write(folder: Path, name: str, glossary: Glossary) -> None:
     """Store ``glossary`` under ``name`` (atomically), keeping the ``KEEP`` newest entries. Best effort:
     a read-only or full disk only costs the next load its speed."""

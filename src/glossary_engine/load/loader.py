@@ -764,8 +764,9 @@ def load_glossary(
     """Read and validate a glossary file; messages name it as ``display_path`` (default: as given).
 
     With ``cache_dir``, a file that was loaded before, unchanged, comes from the cache (``cache.py``);
-    a file read afresh is added to it unless ``write_cache`` is false. With a ``reader`` that read the
-    file before (live preview), only the terms that changed since are read (``reread.py``).
+    a file read afresh is added to it unless ``write_cache`` is false. With a ``reader`` (live preview)
+    the file is always read, not taken from the cache, and after the first read only the terms that
+    changed since are (``reread.py``).
     """
     shown = display_path or str(path)
     try:
@@ -779,18 +780,23 @@ def load_glossary(
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         raise GlossaryError([Problem(shown, line, column, None, "the file is not valid UTF-8 text")]) from None
     year = this_year or datetime.date.today().year
-    if reader is not None and reader.knows(shown, year):
-        return reader.parse(text, shown, year)
     if reader is not None:
-        reader.rechecked = None
+        # A serving process reads the file itself even when the cache holds it: the reader needs its
+        # records, so that every edit after this one is read by checking only the terms it changed.
+        glossary = reader.parse(text, shown, year)
+        if cache_dir is not None and write_cache and reader.rechecked is None:
+            folder, name = Path(cache_dir), cache.key(raw, shown, year)
+            if not cache.has(folder, name):
+                cache.write(folder, name, glossary)
+        return glossary
     if cache_dir is None:
-        return reader.parse(text, shown, year) if reader else parse_glossary(text, shown, this_year=year)
+        return parse_glossary(text, shown, this_year=year)
     folder, name = Path(cache_dir), cache.key(raw, shown, year)
     with _no_garbage_collection():
         cached = cache.read(folder, name)
     if cached is not None:
         return cached
-    glossary = reader.parse(text, shown, year) if reader else parse_glossary(text, shown, this_year=year)
+    glossary = parse_glossary(text, shown, this_year=year)
     if write_cache:
         cache.write(folder, name, glossary)
     return glossary
