@@ -4,6 +4,7 @@ exactly what a whole read gives, the same model or the same messages, after ever
 from __future__ import annotations
 
 import dataclasses
+import random
 from collections.abc import Callable
 from pathlib import Path
 
@@ -181,3 +182,38 @@ def test_a_serving_process_reads_the_file_itself_even_when_the_cache_holds_it(tm
     glossary.write_text(replace(PARAMETER_SHORT, "short: Edited.")(SMALL), encoding="utf-8")
     load_glossary(glossary, cache_dir=cache_dir, this_year=YEAR, reader=reader)
     assert reader.rechecked == 1
+
+
+def test_a_short_path_that_fails_unexpectedly_falls_back_to_a_whole_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever the short path trips over, the reader reads the file whole: never a traceback."""
+    from glossary_engine.load import reread
+
+    def broken(*_: object) -> None:
+        raise KeyError("surprise")
+
+    reader = Reader()
+    reader.parse(SMALL, "glossary.yaml", YEAR)
+    monkeypatch.setattr(reread, "_check_names", broken)
+    edited = replace(PARAMETER_SHORT, "short: Edited.")(SMALL)
+    assert again(reader, edited) == whole(edited)
+    assert reader.rechecked is None
+
+
+def test_random_edits_inside_the_terms_read_as_a_whole_read() -> None:
+    """Characters inserted, deleted or replaced at random places among the terms (YAML syntax
+    included): the reader gives what a whole read gives, model or messages, every time."""
+    rng = random.Random(11)
+    start = SMALL.index("terms:\n") + len("terms:\n")
+    pieces = [" ", "\n", "-", ":", "  ", "'", '"', "#", "[", "]", "[[", "]]", "x", "\n  - slug: y\n", "\t", "|"]
+    short_paths = 0
+    for _ in range(300):
+        reader = Reader()
+        reader.parse(SMALL, "glossary.yaml", YEAR)
+        text = SMALL
+        for _ in range(rng.randint(1, 3)):
+            at = rng.randrange(start, len(text))
+            cut = rng.randint(0, 3)
+            text = text[:at] + rng.choice(pieces) + text[at + cut :]
+        assert again(reader, text) == whole(text), text
+        short_paths += reader.rechecked is not None
+    assert short_paths > 50  # the short path was taken often enough to be tested

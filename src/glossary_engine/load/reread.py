@@ -52,7 +52,13 @@ class Reader:
         """The model of ``text`` (the contents of ``path``), or ``GlossaryError``: as ``parse_glossary``."""
         with _no_garbage_collection():
             last = self._last
-            parsed = _again(last, text) if last is not None and self.knows(path, this_year) else None
+            parsed = None
+            if last is not None and self.knows(path, this_year):
+                try:
+                    parsed = _again(last, text)
+                except (LookupError, TypeError, ValueError, AttributeError, RecursionError):
+                    # A text of a shape the short path did not foresee: the whole read is always right.
+                    parsed = None
             self.rechecked = None
             if parsed is None:
                 parsed = _parse_glossary(text, path, this_year)
