@@ -23,7 +23,7 @@ class Pieces:
         self._now: dict[Hashable, object] = {}
         self._last: dict[Hashable, object] = {}
         self.remember = False
-        """Whether values are kept at all: only a serving process builds again (``session.serve``).
+        """Whether values are kept at all: only a serving process builds again (``session.will_serve``).
         Otherwise every ``get`` makes its value, and a one-off build holds no pieces."""
 
     def get(self, key: Hashable, make: Callable[[], T]) -> T:
