@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Site
+from glossary_engine.memo import PIECES
 from glossary_engine.render import search
 from glossary_engine.render.search import (
     ALIAS,
@@ -118,6 +119,7 @@ def test_an_index_made_again_after_a_few_changes_is_the_index_made_whole(monkeyp
     disappears, one that is new); only their words are ranked again, and every file must be what a
     whole index makes. A word in many documents keeps only the best PROSE_POSTINGS, so changes at
     that cut are covered too: a document entering, leaving or moving inside the best."""
+    monkeypatch.setattr(PIECES, "remember", True)  # as a serving process: it keeps the last index
     rng = random.Random(5)
     docs = _docs(rng, 900)
     search._last.clear()
@@ -138,7 +140,8 @@ def test_an_index_made_again_after_a_few_changes_is_the_index_made_whole(monkeyp
         assert again == search_files(docs)
 
 
-def test_a_different_number_of_documents_makes_the_index_whole() -> None:
+def test_a_different_number_of_documents_makes_the_index_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(PIECES, "remember", True)
     rng = random.Random(6)
     docs = _docs(rng, 40)
     search._last.clear()
@@ -146,3 +149,10 @@ def test_a_different_number_of_documents_makes_the_index_whole() -> None:
     shorter = search_files(docs[:-1])
     search._last.clear()
     assert shorter == search_files(docs[:-1])
+
+
+def test_a_process_that_does_not_serve_keeps_no_index() -> None:
+    """A one-off build has no next build to make the index again for."""
+    search._last.clear()
+    search_files(_docs(random.Random(7), 40))
+    assert search._last == []

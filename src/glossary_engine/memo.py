@@ -48,6 +48,10 @@ class Pieces:
         entry: tuple[object, T] = self.get((make, id(term), args), lambda: (term, make(term, *args)))
         return entry[1]
 
+    def clear(self) -> None:
+        """Forget every value."""
+        self._now, self._last = {}, {}
+
     def next_build(self) -> None:
         """Start a build: what the last build did not use is dropped."""
         self._last, self._now = self._now, {}

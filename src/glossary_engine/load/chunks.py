@@ -18,9 +18,10 @@ _TERMS_KEY = re.compile(r"^terms:[ \t]*(?:#[^\n]*)?\r?\n", re.MULTILINE)
 _FIRST = re.compile(r"^( *)([^ \r\n#])", re.MULTILINE)  # the first line with content (not a comment)
 
 
-def term_spans(text: str) -> tuple[list[int], int] | None:
-    """Where each item of the top-level ``terms:`` list starts, and where the list ends (comments and
-    blank lines after an item belong to it), or None when the layout is not the plain one this reads."""
+def split(text: str) -> tuple[str, list[str], str] | None:
+    """The text before the top-level ``terms:`` list's items, each item's text in order (comments and
+    blank lines after an item belong to it), and the text after the list; or None when the layout is
+    not the plain one this reads."""
     key = _TERMS_KEY.search(text)
     first = _FIRST.search(text, key.end()) if key else None
     if first is None or first.group(2) != "-":
@@ -33,16 +34,9 @@ def term_spans(text: str) -> tuple[list[int], int] | None:
     stop = re.compile(edge).search(text, first.start())
     end = stop.start() + 1 if stop else len(text)
     item = re.compile(rf"\n {{{indent}}}-(?=[ \r\n])")
-    return [first.start(), *(m.start() + 1 for m in item.finditer(text, first.start(), end))], end
-
-
-def term_chunks(text: str) -> list[str] | None:
-    """The text of each item of the top-level ``terms:`` list, in order (see ``term_spans``)."""
-    spans = term_spans(text)
-    if spans is None:
-        return None
-    starts, end = spans
-    return [text[a:b] for a, b in zip(starts, [*starts[1:], end], strict=True)]
+    starts = [first.start(), *(m.start() + 1 for m in item.finditer(text, first.start(), end))]
+    chunks = [text[a:b] for a, b in zip(starts, [*starts[1:], end], strict=True)]
+    return text[: starts[0]], chunks, text[end:]
 
 
 def chunk_digest(chunk: str) -> str:
@@ -51,13 +45,12 @@ def chunk_digest(chunk: str) -> str:
 
 
 def split_terms(text: str, slugs: Sequence[str]) -> tuple[str, list[str], str] | None:
-    """The text before the terms, each term's lines and the text after them, when the split agrees with
-    the parsed terms ``slugs`` (in file order): one chunk each, naming its slug. Otherwise None."""
-    spans = term_spans(text)
-    if spans is None:
+    """``split(text)`` when it agrees with the parsed terms ``slugs`` (in file order): one chunk each,
+    naming its slug. Otherwise None."""
+    found = split(text)
+    if found is None:
         return None
-    starts, end = spans
-    chunks = [text[a:b] for a, b in zip(starts, [*starts[1:], end], strict=True)]
+    chunks = found[1]
     if len(chunks) != len(slugs) or any(s not in c for s, c in zip(slugs, chunks, strict=True)):
         return None
-    return text[: starts[0]], chunks, text[end:]
+    return found

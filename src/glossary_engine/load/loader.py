@@ -671,7 +671,7 @@ class Parsed:
     prefix: str
     """The text before the first term."""
     chunks: list[str]
-    """Each term's lines (``chunks.term_spans``), or empty when the file's layout is not the plain one."""
+    """Each term's lines (``chunks.split``), or empty when the file's layout is not the plain one."""
     suffix: str
     """The text after the last term."""
 

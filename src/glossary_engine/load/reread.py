@@ -17,7 +17,7 @@ import dataclasses
 
 from ..model.records import Glossary, Term
 from . import schema
-from .chunks import chunk_digest, term_spans
+from .chunks import chunk_digest, split
 from .loader import (
     Parsed,
     Record,
@@ -71,17 +71,16 @@ class Reader:
 def _again(last: Parsed, text: str) -> Parsed | None:
     """``text`` read by checking only the terms whose lines differ from ``last``; None when that
     cannot be done or found any problem (then the caller reads the text whole)."""
-    spans = term_spans(text)
-    if spans is None or not last.chunks or len(spans[0]) != len(last.chunks):
+    found = split(text)
+    if found is None or not last.chunks:
         return None
-    starts, end = spans
-    if text[: starts[0]] != last.prefix or text[end:] != last.suffix:
+    prefix, chunks, suffix = found
+    if len(chunks) != len(last.chunks) or prefix != last.prefix or suffix != last.suffix:
         return None
-    chunks = [text[a:b] for a, b in zip(starts, [*starts[1:], end], strict=True)]
     changed = [i for i, (new, old) in enumerate(zip(chunks, last.chunks, strict=True)) if new != old]
     if len(changed) > MOST_CHANGED:
         return None
-    records = _read_terms(last, text, starts, chunks, changed)
+    records = _read_terms(last, chunks, changed)
     if records is None:
         return None
     terms = list(last.terms)
@@ -106,9 +105,7 @@ def _again(last: Parsed, text: str) -> Parsed | None:
     return dataclasses.replace(last, glossary=glossary, terms=terms, chunks=chunks)
 
 
-def _read_terms(
-    last: Parsed, text: str, starts: list[int], chunks: list[str], changed: list[int]
-) -> dict[int, Record] | None:
+def _read_terms(last: Parsed, chunks: list[str], changed: list[int]) -> dict[int, Record] | None:
     """The checked record of each changed term, by its place, read from its own lines at their line
     numbers, with its references and the links in its prose checked. None on any problem, or when a
     term's slug or former slugs changed (other terms' references may then break: a whole read checks)."""
@@ -118,10 +115,12 @@ def _read_terms(
     # term's lines at their line in the file, blank lines between, so every mark is the file's.
     parts: list[str] = []
     line = 1
+    at, counted = last.prefix.count("\n") + 1, 0  # the line chunks[counted] starts at
     for i in changed:
         if not chunks[i].endswith("\n"):
             return None  # the last term of a file without a final newline: read it whole
-        at = text.count("\n", 0, starts[i]) + 1
+        at += sum(chunk.count("\n") for chunk in chunks[counted:i])
+        counted = i
         parts.append("\n" * (at - line - 1) + "terms:\n" if not parts else "\n" * (at - line))
         parts.append(chunks[i])
         line = at + chunks[i].count("\n")

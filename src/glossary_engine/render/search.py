@@ -250,7 +250,8 @@ def search_files(docs: Iterable[SearchDoc]) -> list[tuple[str, str]]:
     docs = list(docs)
     last = _last.pop() if _last else None
     made = (_again(last, docs) if last is not None else None) or _whole(docs, last)
-    _last.append(made)
+    if PIECES.remember:  # only a serving process builds again
+        _last.append(made)
     listing = {"shards": sorted(made.tables), "per": DOCS_PER_SHARD, "docs": len(docs)}
     return [
         ("search/index.json", _dumps(listing)),
@@ -259,17 +260,18 @@ def search_files(docs: Iterable[SearchDoc]) -> list[tuple[str, str]]:
     ]
 
 
+def _order(posting: tuple[int, int]) -> tuple[int, int]:
+    """Best first: highest score, then first document."""
+    return -posting[1], posting[0]
+
+
 def _ranked(word: str, postings: Iterable[tuple[int, int]], scored: list[Scored]) -> list[int]:
     """A word's postings as stored: the documents that name it, then the best of the rest, each best
     first, as [doc, score, doc, score, ...]."""
-    ranked = sorted(postings, key=lambda posting: (-posting[1], posting[0]))
+    ranked = sorted(postings, key=_order)
     names = [p for p in ranked if word in scored[p[0]][1]]
     rest = [p for p in ranked if word not in scored[p[0]][1]][:PROSE_POSTINGS]
     return [n for posting in names + rest for n in posting]
-
-
-def _order(posting: tuple[int, int]) -> tuple[int, int]:
-    return -posting[1], posting[0]
 
 
 def _reranked(word: str, stored: list[int], n: int, named: set[str], scored: list[Scored]) -> list[int] | None:
@@ -336,11 +338,11 @@ def _again(last: _Index, docs: list[SearchDoc]) -> _Index | None:
             docs_of[word] = [*docs_of.get(word, ()), n]
         affected.update(before, now)
     tables = dict(last.tables)
-    keys = set()
+    keys = {shard_key(word) for word in affected}
+    for key in keys:  # the shards that change, copied once: the last index keeps its own
+        tables[key] = dict(tables.get(key, {}))
     for word in affected:
-        key = shard_key(word)
-        keys.add(key)
-        table = tables[key] = dict(tables.get(key, {}))
+        table = tables[shard_key(word)]
         if not docs_of[word]:
             del table[word], docs_of[word]
             continue

@@ -55,8 +55,7 @@ def will_serve(serving: bool = True) -> None:
     PIECES.remember = serving
     if not serving:
         _READERS.clear()
-        PIECES.next_build()
-        PIECES.next_build()
+        PIECES.clear()
 
 
 def reader(project: str) -> Reader | None:

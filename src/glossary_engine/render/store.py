@@ -184,6 +184,7 @@ def term_key(index: GlossaryIndex, term: Term, keys: Keys) -> str:
 
 
 def _term_key(term: Term, *parts: Hashable) -> str:
+    """The digest of ``parts``; ``term`` only names the page (``term_key`` remembers it per term)."""
     return _digest(*parts)
 
 
