@@ -81,8 +81,6 @@ class _Build:
     dirty: bool = False  # the site folder was not emptied first (mkdocs serve --dirty)
     site_dir: str = ""
     glossary_key: str | None = None  # what the whole glossary is (store.glossary_key), made once in on_files
-    contents_key: str | None = None  # this glossary's (store.outputs_key), for the content keys below
-    known_contents: dict[str, str] = field(default_factory=dict)  # page -> content key, from the store
     files: Files | None = None
 
 
@@ -105,6 +103,7 @@ class _GeneratedPage(Page):
         self.page_key: str | None = None  # the key of its final HTML in the page store
         self.stored = False  # the final HTML comes from the store
         self.pending = False  # not rendered yet: its final HTML may be in the store (see on_env)
+        self.may_wait = True  # whether read_source may leave it pending (not once on_env found no final page)
 
     def read_source(self, config: MkDocsConfig) -> None:
         self.markdown = ""  # nothing left for Markdown-level plugins to do
@@ -115,7 +114,7 @@ class _GeneratedPage(Page):
         """Whether the page's content key is known without rendering it (then it is ``pending``: on_env
         looks for its final page in the store, and renders it only if absent)."""
         assert _build is not None
-        if self.pending or self._rendered is not None:
+        if self.pending or self._rendered is not None or not self.may_wait:
             return self.pending
         src = self.file.src_uri
         slug = urls.term_slug(src)
@@ -123,19 +122,17 @@ class _GeneratedPage(Page):
             term = _build.index.terms[slug]
             assert _build.report.keys is not None
             self.content_key = store.known_content_key(_build.page_store, _build.index, term, _build.report.keys)
-            title = term.title
+            title: str | None = term.title
         else:
-            # A path page or self-check is keyed by what it shows. Other pages outside the nav (cluster
-            # pages, past 20) of an unchanged glossary: their content key is stored. A page in the nav
-            # is read now, as its title is the nav's.
-            assert _build.report.keys is not None
-            outside_nav = self.file.inclusion is InclusionLevel.NOT_IN_NAV
-            self.content_key = store.path_content_key(_build.index, src, _build.report.keys) or (
-                _build.known_contents.get(src) if outside_nav else None
-            )
-            title = None
+            # A cluster page, path page or self-check is keyed by what it shows. Any other page is read
+            # now: its content key is its content's digest.
+            keys = _build.report.keys
+            assert keys is not None
+            self.content_key = store.shown_content_key(_build.index, src, keys)
+            title = store.page_title(keys, src)
         if self.content_key is not None:
             self.pending = True
+            self.markdown = ""  # MkDocs gives a page its title (meta's) only once it has some Markdown
             self.meta = {**({"title": title} if title else {}), **NO_MACROS}
         return self.pending
 
@@ -188,10 +185,17 @@ class _GeneratedPage(Page):
             self.content_key = None if src == overviews.MAP else store.rendered_digest(self._rendered)
         self.meta = {**self._rendered.meta, **NO_MACROS}
 
-    def make_now(self, config: MkDocsConfig) -> None:
-        """Read and render a pending page after all (its final page is not in the store)."""
-        self.read_now(config)
-        self.render(config, None)  # type: ignore[arg-type]  # a generated page links nothing through files
+    def make_now(self, config: MkDocsConfig, files: Files) -> None:
+        """Read and render a pending page after all (its final page is not in the store), with every
+        plugin's page events, as MkDocs runs them on a page it reads: another plugin may change it."""
+        self.pending, self.may_wait = False, False
+        page = config.plugins.on_pre_page(self, config=config, files=files)
+        page.read_source(config)
+        assert page.markdown is not None
+        page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+        page.render(config, files)
+        assert page.content is not None
+        page.content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         if self.pending:
@@ -331,9 +335,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     shared = store.shared_key(custom, base_url, config.site_name, _build.settings.subject)
     _build.report.start(_build.page_store, _build.index, shared)
     _build.glossary_key = store.glossary_key(_build.index.glossary)
-    if _build.page_store is not None and _build.glossary_key is not None:
-        _build.contents_key = store.outputs_key("contents", _build.glossary_key, shared)
-        _build.known_contents = _build.page_store.contents(_build.contents_key)
     for src, render in pages:
         hidden = in_nav_only_by_index(src, clusters_listed)
         inclusion = InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED
@@ -357,10 +358,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise PluginError(f"{config.docs_dir}/{path}: the glossary generates this file; remove or rename it")
         file = File.generated(config, path, content=content)
         # A --dirty build asks whether to write it: not when the site folder already holds this content.
-        digest = hashlib.blake2b(content.encode("utf-8"), digest_size=16).hexdigest()
-        there = session.holds(file.abs_dest_path, digest) and os.path.isfile(file.abs_dest_path)
+        there = _holds(file.abs_dest_path, content)  # copy_static_files writes it, unless it is there
         file.is_modified = _always if not there else _never  # type: ignore[method-assign]
-        session.wrote(file.abs_dest_path, digest)  # by copy_static_files, unless it is there already
         files.append(file)
     return files
 
@@ -396,7 +395,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     if _build.page_store is None or _build.nav is None:
         for page in _build.pages:
             if page.pending:
-                page.make_now(config)
+                page.make_now(config, files)
         return env
     skip = {"site_dir", "docs_dir", "config_file_path", "watch"}  # where things are, not what they show
     shown = {key: value for key, value in config.items() if key not in skip}
@@ -413,7 +412,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
                 if page.pending and slug is not None:
                     _build.report.term_page(slug, True)
             elif page.pending:  # its content is known, but not its final page under this chrome
-                page.make_now(config)
+                page.make_now(config, files)
                 if page.content_key is not None:  # the same key, made again from the rendered page
                     page.page_key = store.page_key(chrome, page.file.src_uri, page.content_key)
     env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({STORED_TEMPLATE: "stored page"}), env.loader])  # type: ignore[list-item]
@@ -473,9 +472,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
             session.wrote(page.file.abs_dest_path, page.page_key)
             return stored
         # Damaged or gone since on_env: draw it after all, as the theme would have.
-        assert _build.env is not None
+        assert _build.env is not None and _build.files is not None
         if page.pending:
-            page.make_now(config)
+            page.make_now(config, _build.files)
         output = _build.env.get_template("main.html").render(context)
     _build.report.themed += 1
     final = compact(add_maps(_build.index, page.file.src_uri, output))
@@ -497,22 +496,15 @@ def on_post_build(config: MkDocsConfig) -> None:
     make = lambda: list(search_files([*glossary_docs(index), *hand_written]))  # noqa: E731
     for path, content in _stored_files("search", pages, make):
         target = os.path.join(config.site_dir, path)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "w", encoding="utf-8") as out:
-            out.write(content)
+        if not _holds(target, content):  # a rebuild changes a few of the index's files
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "w", encoding="utf-8") as out:
+                out.write(content)
         written.add(path)
     _remove_stale_outputs(config, written)
     seconds = time.monotonic() - _build.started
     glossary = _build.index.glossary
     if _build.page_store is not None:
-        if _build.contents_key is not None:
-            made = {
-                page.file.src_uri: page.content_key
-                for page in _build.pages
-                if page.content_key is not None and urls.term_slug(page.file.src_uri) is None
-            }
-            if made != _build.known_contents:
-                _build.page_store.keep_contents(_build.contents_key, made)
         _build.page_store.finish()
         log.info(_build.report.summary())
     log.info(
@@ -533,6 +525,15 @@ def _stored_files(kind: str, parts: list[Any], make: Callable[[], list[tuple[str
         if _build.first:  # a rebuild under mkdocs serve remakes them from pieces it remembers (memo.py)
             _build.page_store.keep_files(kind, key, files)
     return files
+
+
+def _holds(path: str, content: str) -> bool:
+    """Whether the file at ``path`` holds ``content`` already (this process wrote it there last); notes
+    that it will, as the caller writes it if not."""
+    digest = hashlib.blake2b(content.encode("utf-8"), digest_size=16).hexdigest()
+    there = session.holds(path, digest) and os.path.isfile(path)
+    session.wrote(path, digest)
+    return there
 
 
 def _always() -> bool:
@@ -590,17 +591,34 @@ def on_startup(command: str, dirty: bool) -> None:
         session.will_serve()
 
 
+def _watch_glossary(server: LiveReloadServer, path: str) -> None:
+    """Rebuild soon after glossary.yaml is saved. MkDocs' watcher looks at watched files every 0.5 s, a
+    third of a second on average before a rebuild starts; ``session.watch`` looks every 0.05 s and asks
+    for a rebuild as MkDocs' own watcher does (MkDocs 1.x is frozen, so the fields it sets stay). A
+    server without them is asked to watch the file itself."""
+    if not all(hasattr(server, name) for name in ("_rebuild_cond", "_want_rebuild", "_shutdown")):
+        server.watch(path)
+        return
+
+    def changed() -> None:
+        with server._rebuild_cond:
+            server._want_rebuild = True
+            server._rebuild_cond.notify_all()
+
+    session.watch(path, changed, lambda: bool(server._shutdown))
+
+
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
     """Rebuild when glossary.yaml changes, and keep serving the last good site when a rebuild fails.
 
-    MkDocs watches only docs/ and mkdocs.yml by default. After a failed rebuild it holds every request
-    until a build succeeds ("the server will appear stuck"); a bad glossary.yaml fails in on_config,
-    before the site folder is touched, so we let requests see the previous build instead. MkDocs 1.x
-    is frozen, so the two private fields used here do not move. Its own "the server will appear
-    stuck" line would contradict ours, so a logging filter drops it. Full garbage collections wait
-    until a rebuild is over (``session.serve``).
+    MkDocs watches only docs/ and mkdocs.yml by default (``_watch_glossary`` adds the glossary). After
+    a failed rebuild it holds every request until a build succeeds ("the server will appear stuck"); a
+    bad glossary.yaml fails in on_config, before the site folder is touched, so we let requests see the
+    previous build instead. MkDocs 1.x is frozen, so the two private fields used here do not move. Its
+    own "the server will appear stuck" line would contradict ours, so a logging filter drops it. Full
+    garbage collections wait until a rebuild is over (``session.serve``).
     """
-    server.watch(os.path.join(_root(config), _settings(config).file))
+    _watch_glossary(server, os.path.join(_root(config), _settings(config).file))
     session.serve()
     rebuild = server.builder
     livereload_log = logging.getLogger("mkdocs.livereload")

@@ -346,6 +346,13 @@ def test_content_changes_by_earlier_plugins_survive_the_search_view(tmp_path: Pa
     site = build_project(root)
     assert "<p>MARKER</p>" in site.html("terms/parameter/")
     assert "<p>MARKER</p>" in site.html("clusters/neural-networks/")
+    # Again with a new site name: every page's content is in the page store, but no final page is, so
+    # each page is read after all, and every plugin's page events run on it as on a page read at once.
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(re.sub(r"(?m)^site_name: .*$", "site_name: Renamed", config), encoding="utf-8")
+    site = build_project(root)
+    for page in ("terms/parameter/", "clusters/neural-networks/", "paths/how-neural-networks-learn/"):
+        assert "Renamed" in site.html(page) and "<p>MARKER</p>" in site.html(page), page
 
 
 def test_a_macro_called_with_wrong_arguments_is_a_message_at_its_line(

@@ -48,10 +48,14 @@ def _prose(rng: random.Random, links: list[str], mentions: list[str]) -> str:
     return f"Some {words}. {linked} {mentioned}\n"
 
 
-def medium_glossary(seed: int = 7, count: int = 24) -> Glossary:
-    """A glossary of ``count`` terms in three clusters, with links, mentions (autolinks), related
-    terms, contrasts and three learning paths."""
+CLUSTERS = ("alpha", "beta", "gamma")
+
+
+def medium_glossary(seed: int = 7, count: int = 24, clusters: int = 3) -> Glossary:
+    """A glossary of ``count`` terms in ``clusters`` clusters (past 20 the nav no longer lists them),
+    with links, mentions (autolinks), related terms, contrasts and three learning paths."""
     rng = random.Random(seed)
+    cluster_ids = [*CLUSTERS, *(f"more-{i}" for i in range(len(CLUSTERS), clusters))][:clusters]
     slugs = [f"term-{i:02d}" for i in range(count)]
     titles = {slug: f"Term {i:02d} {WORDS[i % len(WORDS)].title()}" for i, slug in enumerate(slugs)}
     terms = []
@@ -62,7 +66,7 @@ def medium_glossary(seed: int = 7, count: int = 24) -> Glossary:
             "title": titles[slug],
             "short": f"Definition {i} of a {rng.choice(WORDS)}.",
             "generality": rng.randint(0, 1000),
-            "cluster": ["alpha", "beta", "gamma"][i % 3],
+            "cluster": cluster_ids[i % clusters],
             "explanation": _prose(rng, others[:2], [titles[others[2]]]),
             "related": others[3:5],
         }
@@ -73,9 +77,9 @@ def medium_glossary(seed: int = 7, count: int = 24) -> Glossary:
         terms.append(term)
     return {
         "hub": slugs[0],
-        "clusters": [
-            {"id": c, "title": f"Cluster {c.title()}", "description": f"Terms about {c}."}
-            for c in ("alpha", "beta", "gamma")
+        "clusters": [  # each description links a term of the next cluster, which its page then shows
+            {"id": c, "title": f"Cluster {c.title()}", "description": f"Terms about {c}, after [[{slugs[i + 1]}]]."}
+            for i, c in enumerate(cluster_ids)
         ],
         "paths": [
             {
@@ -128,8 +132,31 @@ def edit_cluster_title(glossary: Glossary, rng: random.Random) -> None:
     rng.choice(glossary["clusters"])["title"] += " and More"
 
 
+def edit_cluster_description(glossary: Glossary, rng: random.Random) -> None:
+    rng.choice(glossary["clusters"])["description"] += " Read them in order."
+
+
+def edit_hub_title(glossary: Glossary, rng: random.Random) -> None:
+    next(t for t in glossary["terms"] if t["slug"] == glossary["hub"])["title"] += " Hub"  # every crumb shows it
+
+
+def edit_linked_from_a_cluster(glossary: Glossary, rng: random.Random) -> None:
+    """The title and definition of a term a cluster's description links (its page shows both)."""
+    linked = {m for c in glossary["clusters"] for m in re.findall(r"\[\[([^\]]+)\]\]", c["description"])}
+    term = rng.choice([t for t in glossary["terms"] if t["slug"] in linked and t["slug"] != glossary["hub"]])
+    term["title"] += " Linked"
+    term["short"] += " Linked."
+
+
+def move_term(glossary: Glossary, rng: random.Random) -> None:
+    term = _term(glossary, rng)
+    term["cluster"] = rng.choice([c["id"] for c in glossary["clusters"] if c["id"] != term["cluster"]])
+
+
 def _replace_slug(glossary: Glossary, old: str, new: str | None) -> Glossary:
     """Every reference to ``old`` renamed to ``new``, or (``new`` None) taken out."""
+    for cluster in glossary["clusters"]:
+        cluster["description"] = re.sub(rf"\[\[{old}\]\]", f"[[{new}]]" if new else "it", cluster["description"])
     for term in glossary["terms"]:
         term["related"] = [s for s in (new if s == old else s for s in term.get("related", [])) if s]
         contrast = [c if c["term"] != old else c | {"term": new} for c in term.pop("contrast", [])]
@@ -183,6 +210,10 @@ EDITS: list[Callable[[Glossary, random.Random], None]] = [
     edit_path,
     edit_generality,
     edit_cluster_title,
+    edit_cluster_description,
+    edit_hub_title,
+    edit_linked_from_a_cluster,
+    move_term,
     rename_term,
     delete_term,
     add_term,
@@ -244,6 +275,27 @@ def test_incremental_builds_match_cold_builds_after_every_edit(tmp_path: Path) -
         incremental = build_project(project).site_dir
         cold = _cold_build(tmp_path / "cold", glossary)
         assert _differences(incremental, cold) == [], f"after {edit.__name__}"
+
+
+@pytest.mark.usefixtures("fixed_dates", "serving")
+def test_cluster_pages_outside_the_nav_match_cold_builds(tmp_path: Path) -> None:
+    """Past 20 clusters the nav lists only the clusters index, and each cluster page is reused while
+    what it shows is unchanged: after each edit, as `mkdocs serve --dirty` rebuilds, the site is a
+    cold build's."""
+    rng = random.Random(21)
+    glossary = medium_glossary(seed=5, count=48, clusters=23)
+    project = make_project(tmp_path / "preview")
+    _write(project, glossary)
+    first = build_project(project)
+    assert "Cluster More-22" in first.html("clusters/more-22/")
+    assert "clusters/more-22/" not in first.html("terms/")  # the nav does not list them
+    for edit in [*EDITS, *rng.choices(EDITS, k=4)]:
+        glossary = copy.deepcopy(glossary)
+        edit(glossary, rng)
+        _write(project, glossary)
+        preview = build_project(project, dirty=True).site_dir
+        cold = _cold_build(tmp_path / "cold", glossary)
+        assert _differences(preview, cold) == [], f"after {edit.__name__}"
 
 
 GUIDE = "# Reading guide\n\nHow to read this glossary.\n"

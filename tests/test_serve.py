@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SMALL, make_project
+from glossary_engine.render import session
 
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
 
@@ -84,6 +85,42 @@ def test_serve_rebuilds_when_glossary_changes(served: tuple[Path, str, Path]) ->
     (root / "glossary.yaml").write_text(again, encoding="utf-8")
     assert wait_for(lambda: "A number in a model that is learned" in fetch(base + "terms/parameter/"))
     assert log.read_text().count("(1 changed term read again)") == 2
+    # One rebuild per save: the glossary's quick watch is its only watcher (MkDocs' own would rebuild
+    # again half a second later).
+    time.sleep(1.5)
+    assert log.read_text().count("Building documentation") == 3, log.read_text()
+
+
+def test_the_glossary_watch_sees_every_kind_of_save(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.yaml"
+    path.write_text("a: 1\n", encoding="utf-8")
+    calls: list[float] = []
+    stop: list[bool] = []
+    thread = session.watch(str(path), lambda: calls.append(time.monotonic()), lambda: bool(stop))
+    try:
+        time.sleep(0.3)
+        assert calls == []  # nothing changed
+        def replace() -> None:  # an editor's atomic save: a new file renamed over the old one
+            (tmp_path / "new.yaml").write_text("a: 33\n", encoding="utf-8")
+            os.replace(tmp_path / "new.yaml", path)
+
+        saves: list[Callable[[], object]] = [
+            lambda: path.write_text("a: 2\n", encoding="utf-8"),  # in place, the same size
+            replace,
+            path.unlink,
+            lambda: path.write_text("a: 4\n", encoding="utf-8"),
+        ]
+        for count, save in enumerate(saves, start=1):
+            saved = time.monotonic()
+            save()
+            assert wait_for(lambda: len(calls) >= count, seconds=2), f"save {count} unseen"  # noqa: B023
+            assert calls[-1] - saved < 0.5
+        time.sleep(0.3)
+        assert len(calls) == len(saves)
+    finally:
+        stop.append(True)
+        thread.join(timeout=2)
+    assert not thread.is_alive()
 
 
 def test_serve_keeps_last_good_site_after_a_bad_edit(served: tuple[Path, str, Path]) -> None:

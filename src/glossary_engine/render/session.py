@@ -10,6 +10,7 @@ rebuild can skip what the last one already did.
 - ``THEME_BYTECODE``, ``ENGINE_BYTECODE``: compiled Jinja templates, checked against each template's
   source on every use.
 - whether this process serves the site: then full garbage collections wait until a rebuild is over;
+- a quick watch on the glossary file while serving (``watch``);
 - each project's glossary reader, which keeps the last good read of the file, so a rebuild checks
   only the terms whose lines changed (``load/reread.py``).
 
@@ -22,7 +23,8 @@ import contextlib
 import gc
 import os
 import threading
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 
 import jinja2
 
@@ -84,6 +86,37 @@ def after_build() -> None:
         timer = threading.Timer(_IDLE_COLLECTION_DELAY, gc.collect)
         timer.daemon = True
         timer.start()
+
+
+QUICK_POLL = 0.05
+"""Seconds between two looks at a file ``watch`` follows (MkDocs' own watcher looks every 0.5 s)."""
+
+
+def _stamp(path: str) -> tuple[int, int, int] | None:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size, status.st_ino
+
+
+def watch(path: str, changed: Callable[[], None], stopped: Callable[[], bool]) -> threading.Thread:
+    """Call ``changed`` whenever the file at ``path`` is written, replaced, created or removed, until
+    ``stopped()``: a daemon thread that looks at its time stamp, size and inode every ``QUICK_POLL``
+    seconds (a save on this machine, so no file-system events are needed)."""
+
+    def follow() -> None:
+        last = _stamp(path)
+        while not stopped():
+            time.sleep(QUICK_POLL)
+            now = _stamp(path)
+            if now != last:
+                last = now
+                changed()
+
+    thread = threading.Thread(target=follow, name=f"watch {os.path.basename(path)}", daemon=True)
+    thread.start()
+    return thread
 
 
 _PAGES: dict[str, str] = {}  # a file in a site folder -> the key of the page (or digest of the file) written there

@@ -43,7 +43,7 @@ from ..load.cache import _encode
 from ..memo import PIECES
 from ..model.index import GlossaryIndex, outgoing
 from ..model.links import find_links
-from ..model.records import Glossary, LearningPath, Term
+from ..model.records import Cluster, Glossary, LearningPath, Term
 from .markup import Heading, Rendered
 from .pages import with_first_mentions_linked
 
@@ -146,6 +146,8 @@ class Keys:
     """A digest of what other pages show of each term."""
     paths: dict[str, tuple[str, LearningPath]] = field(default_factory=dict)
     """Each learning path's page and self-check: ("path" or "check", the path), by page."""
+    clusters: dict[str, Cluster] = field(default_factory=dict)
+    """Each cluster, by its page."""
 
     @classmethod
     def build(cls, index: GlossaryIndex, shared: str) -> Keys:
@@ -159,7 +161,8 @@ class Keys:
         shown_each = {t.slug: PIECES.of(_shown_digest, t) for t in glossary.terms}
         paths = {urls.path_page(p.id): ("path", p) for p in glossary.paths}
         paths.update({urls.check_page(p.id): ("check", p) for p in glossary.paths})
-        return cls(shared, names, terms, shown_each, paths)
+        clusters = {urls.cluster_page(c.id): c for c in glossary.clusters}
+        return cls(shared, names, terms, shown_each, paths, clusters)
 
 
 def term_key(index: GlossaryIndex, term: Term, keys: Keys) -> str:
@@ -440,26 +443,6 @@ class PageStore:
         data = {"key": key, "files": [list(f) for f in files]}
         self.write(f"files/{kind}-{key}.json", json.dumps(data, ensure_ascii=False).encode("utf-8"))
 
-    # The content keys of a glossary's other generated pages (path, check and cluster pages).
-
-    def contents(self, key: str) -> dict[str, str]:
-        """The content key of each page a build of the same glossary made (``key``: ``outputs_key`` of
-        the glossary and the shared key), by page; empty when none is stored."""
-        body = self.read(f"contents/{key[:2]}/{key}.json")
-        try:
-            data = json.loads(body) if body is not None else None
-        except ValueError:
-            return {}
-        if type(data) is not dict or data.get("key") != key or type(data.get("pages")) is not dict:
-            return {}
-        pages = data["pages"]
-        return pages if all(type(k) is str and type(v) is str for k, v in pages.items()) else {}
-
-    def keep_contents(self, key: str, pages: dict[str, str]) -> None:
-        """Store the content key of each page under ``key``."""
-        data = {"key": key, "pages": pages}
-        self.write(f"contents/{key[:2]}/{key}.json", json.dumps(data, sort_keys=True).encode("utf-8"))
-
     # Final pages.
 
     def page(self, key: str) -> str | None:
@@ -509,13 +492,21 @@ def _linked(texts: Iterable[str]) -> list[str]:
     return sorted({link.slug for text in texts for link in find_links(text)})
 
 
-def path_content_key(index: GlossaryIndex, page: str, keys: Keys) -> str | None:
-    """The content key of a learning path's page or self-check, from what it shows, without rendering
-    it; None for any other page.
+def shown_content_key(index: GlossaryIndex, page: str, keys: Keys) -> str | None:
+    """The content key of a cluster's page, a learning path's page or a self-check, from what it shows,
+    without rendering it; None for any other page.
 
-    A path page shows the path, its steps' titles and definitions (the steps widget), and the terms
-    its description links to. A self-check shows its steps whole (definitions, contrasts, common
-    questions), the terms they contrast with, and the terms its answers link to."""
+    A cluster page shows the cluster, the hub's title (its crumb), its terms' cards in order, and the
+    terms its description links to. A path page shows the path, its steps' titles and definitions
+    (the steps widget), and the terms its description links to. A self-check shows its steps whole
+    (definitions, contrasts, common questions), the terms they contrast with, and the terms its answers
+    link to."""
+    cluster = keys.clusters.get(page)
+    if cluster is not None:
+        shows = [t.slug for t in index.cluster_terms[cluster.id]]
+        linked = _linked([cluster.description])
+        shown_now = [keys.shown.get(s) for s in [index.hub.slug, *shows, *linked]]
+        return _digest(keys.shared, "cluster", replace(cluster, line=0), shown_now)
     kind, path = keys.paths.get(page, ("", None))
     if path is None:
         return None
@@ -532,6 +523,12 @@ def path_content_key(index: GlossaryIndex, page: str, keys: Keys) -> str | None:
         [keys.terms[t.slug] for t in steps],
         [keys.shown.get(s) for s in [*contrasted, *linked]],
     )
+
+
+def page_title(keys: Keys, page: str) -> str | None:
+    """The title a cluster page will have (the nav's entry for it), known without rendering it."""
+    cluster = keys.clusters.get(page)
+    return cluster.title if cluster is not None else None
 
 
 def known_content_key(store: PageStore | None, index: GlossaryIndex, term: Term, keys: Keys) -> str | None:
