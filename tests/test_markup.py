@@ -16,6 +16,8 @@ import subprocess
 import pytest
 
 from conftest import ROOT, Site
+from glossary_engine.render.markup import Document
+from glossary_engine.render.sanitize import clean_html
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 MATERIAL = (
@@ -58,3 +60,15 @@ def test_nu_html_checker_finds_nothing_in_our_markup(small_site: Site) -> None:
         if not (m["type"] == "error" and m["message"].startswith(MATERIAL))
     ]
     assert ours == []
+
+
+def test_a_document_sanitizes_everything_around_its_sanitized_blocks() -> None:
+    listed = clean_html('<a href="x/" title="t">X</a>: one')
+    doc = Document().add("<p>before <script>alert(1)</script>", "<b onclick=alert(2)>b</b></p>\n")
+    doc.add_sanitized(f"<ul>\n<li>{listed}</li>\n</ul>\n")
+    doc.add("<p>after <img src=x onerror=alert(3)></p>\n")
+    assert doc.rendered({}).html == (
+        "<p>before <b>b</b></p>\n"  # each run of other blocks is sanitized whole, on its own
+        '<ul>\n<li><a href="x/" title="t">X</a>: one</li>\n</ul>\n'  # passed through as it is
+        "<p>after </p>\n"
+    )

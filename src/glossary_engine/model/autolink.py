@@ -15,6 +15,7 @@ import json
 import re
 from dataclasses import dataclass
 
+from ..memo import PIECES
 from .links import CODE, LINK_SPAN, find_links
 from .records import Term
 
@@ -41,6 +42,19 @@ def _is_acronym(name: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in name
 
 
+def _names_of(term: Term) -> tuple[tuple[bool, str, str, int], ...]:
+    """The names ``term`` is linked by, each as (an acronym?, its key, its folded first word, its
+    number of words). One-word aliases ("Precision", "Prediction") too often mean something else in
+    running text; titles, longer aliases and acronyms are specific enough."""
+    specific = [a for a in term.aliases if _is_acronym(a) or len(_WORD.findall(a)) > 1]
+    entries = []
+    for name in (term.title, *specific):
+        acronym = _is_acronym(name)
+        words = _WORD.findall(name)
+        entries.append((acronym, name if acronym else _key(name), words[0].casefold() if words else "", len(words)))
+    return tuple(entries)
+
+
 @dataclass(frozen=True, eq=False)
 class Autolinker:
     """Every name that can be linked, and the longest name in words, built once per build. Two
@@ -65,18 +79,13 @@ class Autolinker:
         acronyms: dict[str, str] = {}
         starts: dict[str, int] = {}
         for term in terms:
-            # One-word aliases ("Precision", "Prediction") too often mean something else in running
-            # text; titles, longer aliases and acronyms are specific enough.
-            specific = [a for a in term.aliases if _is_acronym(a) or len(_WORD.findall(a)) > 1]
-            for name in (term.title, *specific):
-                if _is_acronym(name):
-                    acronyms.setdefault(name, term.slug)
+            for acronym, key, first, count in PIECES.of(_names_of, term):
+                if acronym:
+                    acronyms.setdefault(key, term.slug)
                 else:
-                    names.setdefault(_key(name), term.slug)
-                words = _WORD.findall(name)
-                if words:
-                    first = words[0].casefold()
-                    starts[first] = max(starts.get(first, 0), len(words))
+                    names.setdefault(key, term.slug)
+                if count:
+                    starts[first] = max(starts.get(first, 0), count)
         text = json.dumps([names, acronyms, starts], ensure_ascii=False, separators=(",", ":"))
         return cls(names, acronyms, starts, hashlib.sha256(text.encode("utf-8")).hexdigest())
 

@@ -77,12 +77,21 @@ class Document:
 
     def __init__(self) -> None:
         self._parts: list[str] = []
+        self._sanitized: set[int] = set()  # the parts added by add_sanitized
         self._toc: list[Heading] = []
         self._ids: set[str] = set()
 
     def add(self, *blocks: str) -> Document:
         """Append HTML blocks (already safe: escaped by us or rendered from prose)."""
         self._parts.extend(blocks)
+        return self
+
+    def add_sanitized(self, block: str) -> Document:
+        """Append a whole HTML block made only of pieces that went through ``clean_html`` themselves
+        and markup of our own with no glossary text in it (a list of remembered index lines, say):
+        ``rendered`` passes it through as it is, so a long page sanitizes only its changed lines."""
+        self._sanitized.add(len(self._parts))
+        self._parts.append(block)
         return self
 
     def _unique(self, wanted: str) -> str:
@@ -118,8 +127,21 @@ class Document:
 
     def rendered(self, meta: dict[str, object]) -> Rendered:
         """The finished page. Its HTML goes through the sanitizer: glossary text is untrusted, and this
-        is the one place every generated page passes through."""
-        return Rendered(meta, clean_html("".join(self._parts)), tuple(self._toc))
+        is the one place every generated page passes through. Between blocks added sanitized, each run
+        of other blocks is sanitized whole (each such run is whole elements)."""
+        html: list[str] = []
+        run: list[str] = []
+        for i, part in enumerate(self._parts):
+            if i in self._sanitized:
+                if run:
+                    html.append(clean_html("".join(run)))
+                    run = []
+                html.append(part)
+            else:
+                run.append(part)
+        if run:
+            html.append(clean_html("".join(run)))
+        return Rendered(meta, "".join(html), tuple(self._toc))
 
 
 def page_meta(**fields: object) -> dict[str, object]:

@@ -11,6 +11,7 @@ from ..model.records import Term
 from .crumbs import HOME, Crumb, render_crumbs
 from .markup import Document, Rendered, esc, link, page_meta
 from .prose import link_to
+from .sanitize import clean_html
 from .templates import BUILT_IN, Templates
 
 TIMELINE = "timeline.md"
@@ -30,7 +31,8 @@ def _entry(term: Term, page: str) -> str:
 
 
 def _line(term: Term, page: str) -> str:
-    return f"{link_to(term, page, '<strong>' + esc(term.title) + '</strong>')}: {esc(term.short)}"
+    """Sanitized on its own: long pages add their lists with ``Document.add_sanitized``."""
+    return clean_html(f"{link_to(term, page, '<strong>' + esc(term.title) + '</strong>')}: {esc(term.short)}")
 
 
 def _start(title: str, page: str, templates: Templates) -> Document:
@@ -48,9 +50,9 @@ def timeline_page(index: GlossaryIndex, templates: Templates = BUILT_IN, subject
     )
     for decade, terms in groupby(dated, key=lambda t: (t.year or 0) // 10 * 10):
         doc.heading(2, f"{decade}s")
-        doc.add(
+        doc.add_sanitized(
             "<ul>\n"
-            + "".join(f"<li><strong>{t.year}</strong>: {_entry(t, TIMELINE)}</li>\n" for t in terms)
+            + "".join(f"<li><strong>{int(t.year or 0)}</strong>: {_entry(t, TIMELINE)}</li>\n" for t in terms)
             + "</ul>\n"
         )
     return doc.rendered(

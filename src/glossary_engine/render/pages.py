@@ -25,6 +25,7 @@ from .learning import CITE_SLOT, KNOW_SLOT, STEPS_SLOT, TODAY_SLOT
 from .markup import Document, Rendered, esc, link, page_meta
 from .overviews import MAP_SLOT
 from .prose import link_to, markdown_link, plain_prose, render_list, render_prose, term_link
+from .sanitize import clean_html
 from .structured import cluster_jsonld, glossary_jsonld, term_jsonld
 from .templates import BUILT_IN, Templates
 
@@ -270,7 +271,7 @@ def _a_to_z_entries(term: Term) -> tuple[tuple[str, str], ...]:
     strong = "<strong>" + esc(term.title) + "</strong>"
     entries = [(term.title, f"{link_to(term, urls.A_TO_Z, strong)}: {esc(term.short)}")]
     entries += [(alias, f"{esc(alias)}: see {link_to(term, urls.A_TO_Z)}") for alias in term.aliases]
-    return tuple(entries)
+    return tuple((name, clean_html(line)) for name, line in entries)  # the page adds them sanitized
 
 
 def a_to_z_page(index: GlossaryIndex, templates: Templates = BUILT_IN) -> Rendered:
@@ -288,7 +289,7 @@ def a_to_z_page(index: GlossaryIndex, templates: Templates = BUILT_IN) -> Render
     doc.add(f"<p>{len(index.glossary.terms)} terms and their other names.</p>\n", f'<p class="gl-jump">{jump}</p>\n')
     for letter, lines in groups.items():
         doc.heading(2, letter, ident=anchors[letter])
-        doc.add("<ul>\n" + "".join(f"<li>{line}</li>\n" for line in lines) + "</ul>\n")
+        doc.add_sanitized("<ul>\n" + "".join(f"<li>{line}</li>\n" for line in lines) + "</ul>\n")
     # Every entry here repeats a term page, so the index would only add noise to search results.
     return doc.rendered(
         page_meta(

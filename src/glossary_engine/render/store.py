@@ -215,12 +215,12 @@ def shown_digest(keys: Keys, slugs: Iterable[str]) -> str | None:
 def content_key(term_key: str, shown: str) -> str:
     """The key of what a term page's content is (its learning widgets and concept map included): its
     ``term_key`` and what it shows of other terms."""
-    return _digest(term_key, shown)
+    return _hash(f"{term_key}\0{shown}")  # digests: no NUL in either
 
 
 def page_key(chrome: str, page: str, content: str) -> str:
     """The key of a page's final HTML: the theme's part, the page, and its content's own key."""
-    return _digest(chrome, page, content)
+    return _hash(f"{chrome}\0{page}\0{content}")  # a page's path has no NUL, the others are digests
 
 
 def rendered_digest(rendered: Rendered) -> str:
