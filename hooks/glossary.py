@@ -10,6 +10,7 @@ watches glossary.yaml. State lives in ``_build``, replaced by every on_config, s
 from __future__ import annotations
 
 import dataclasses
+import functools
 import gc
 import hashlib
 import logging
@@ -82,6 +83,7 @@ class _Build:
     site_dir: str = ""
     glossary_key: str | None = None  # what the whole glossary is (store.glossary_key), made once in on_files
     files: Files | None = None
+    markdown_key: str | None = None  # what hand-written pages are rendered under (_render_remembered)
 
 
 _build: _Build | None = None
@@ -434,6 +436,71 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    """Under mkdocs serve, a hand-written page renders through ``_render_remembered``."""
+    if PIECES.remember and not isinstance(page, _GeneratedPage):
+        page.render = functools.partial(_render_remembered, page)  # type: ignore[method-assign]
+    return page
+
+
+@dataclass(frozen=True)
+class _HandWritten:
+    """What Python-Markdown made of a hand-written page, as MkDocs keeps it on the page."""
+
+    content: str
+    toc: Any
+    title: str | None
+    anchors: frozenset[str]
+    links: dict[str, dict[str, str]] | None  # links to other pages' anchors, by the linked page's source
+
+
+class _Warnings(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def _render_remembered(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """Render a hand-written page, or take what the last build made of the same Markdown (after
+    macros) under the same Markdown settings and the same site files (which its links resolve
+    against). A render that logged a warning is never kept, so a rebuild warns again."""
+    assert _build is not None and page.markdown is not None
+    if _build.markdown_key is None:
+        # repr, not JSON: a setting's value, an enum's included, shows in it (an object made anew by each
+        # config shows its address, so nothing is found: safe).
+        setup = repr([config.markdown_extensions, config.mdx_configs, config.use_directory_urls, config.validation])
+        site = sorted((f.src_uri, f.dest_uri, f.url, f.inclusion.name) for f in files)
+        _build.markdown_key = store.outputs_key("markdown", setup, site)
+    key = ("hand-written", page.file.src_uri, page.markdown, _build.markdown_key)
+    found = PIECES.find(key)
+    if isinstance(found, _HandWritten):
+        page.content, page.toc, page._title_from_render = found.content, found.toc, found.title
+        page.present_anchor_ids = set(found.anchors)
+        if found.links is not None:
+            linked = ((files.get_file_from_path(src), anchors) for src, anchors in found.links.items())
+            page.links_to_anchors = {file: dict(anchors) for file, anchors in linked if file is not None}
+        return
+    warnings = _Warnings()
+    logging.getLogger().addHandler(warnings)
+    try:
+        Page.render(page, config, files)
+    finally:
+        logging.getLogger().removeHandler(warnings)
+    if warnings.count == 0 and page.content is not None:
+        links = page.links_to_anchors
+        made = _HandWritten(
+            page.content,
+            page.toc,
+            page._title_from_render,
+            frozenset(page.present_anchor_ids or ()),
+            {file.src_uri: dict(anchors) for file, anchors in links.items()} if links is not None else None,
+        )
+        PIECES.keep(key, made)
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Keep a hand-written page's text for the search index (generated pages are indexed from the
     glossary itself); report progress on long builds."""
@@ -443,7 +510,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         log.info(f"{_build.pages_done} pages rendered")
     if not isinstance(page, _GeneratedPage):
         description = str(page.meta.get("description") or "")
-        _build.hand_written.append(page_doc(page.title or "", page.url, html, description))
+        parts = (page.title or "", page.url, html, description)
+        _build.hand_written.append(PIECES.get((page_doc, *parts), lambda: page_doc(*parts)))
     return html
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 import yaml
+from mkdocs.exceptions import Abort
 
 from conftest import DEFAULT_NAV, build_project, make_project
 from glossary_engine.render import session
@@ -411,3 +412,44 @@ def test_the_build_says_which_pages_it_rendered_and_why(
     summary = "term pages: 10 rendered (term-05 changed; 9 show what changed), 14 reused;"
     assert f"{summary} final pages: 19 drawn by the theme, {final}" in caplog.text
     assert "A new definition." in site.html("terms/term-05/")
+
+
+@pytest.mark.usefixtures("fixed_dates", "serving")
+def test_a_hand_written_page_rendered_as_before_still_has_its_links_checked(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Under serve a hand-written page whose Markdown is unchanged is not rendered again, but the links
+    it makes are checked against this build's pages: an anchor that went away, a page that went away."""
+    glossary = medium_glossary()
+    guide = "# Guide\n\nSee [its questions](terms/term-01.md#common-questions) and [another](terms/term-02.md).\n"
+    project = make_project(tmp_path / "preview", docs={"guide.md": guide})
+    _write(project, glossary)
+    with caplog.at_level(logging.WARNING):
+        build_project(project, NAV_WITH_GUIDE)
+    assert "common-questions" not in caplog.text and "term-02.md" not in caplog.text
+    term = next(t for t in glossary["terms"] if t["slug"] == "term-01")
+    del term["questions"]  # its page loses the "Common questions" heading the guide links to
+    _write(project, glossary)
+    caplog.clear()
+    with caplog.at_level(logging.WARNING), pytest.raises(Abort):  # the site's config is strict
+        build_project(project, NAV_WITH_GUIDE, dirty=True)
+    assert "'#common-questions'" in caplog.text and "term-01" in caplog.text
+    glossary["terms"] = [t for t in glossary["terms"] if t["slug"] != "term-02"]
+    _write(project, _replace_slug(glossary, "term-02", None))
+    caplog.clear()
+    with caplog.at_level(logging.WARNING), pytest.raises(Abort):
+        build_project(project, NAV_WITH_GUIDE, dirty=True)
+    assert "terms/term-02.md" in caplog.text and "common-questions" in caplog.text
+
+
+@pytest.mark.usefixtures("serving")
+def test_a_hand_written_page_that_warned_warns_again_on_every_rebuild(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    project = make_project(tmp_path / "preview", docs={"guide.md": "# Guide\n\nSee [nothing](missing.md).\n"})
+    _write(project, medium_glossary())
+    for dirty in (False, True, True):  # the first build, then two rebuilds with nothing changed
+        caplog.clear()
+        with caplog.at_level(logging.WARNING), pytest.raises(Abort):
+            build_project(project, NAV_WITH_GUIDE, dirty=dirty)
+        assert "missing.md" in caplog.text

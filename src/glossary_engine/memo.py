@@ -48,6 +48,21 @@ class Pieces:
         entry: tuple[object, T] = self.get((make, id(term), args), lambda: (term, make(term, *args)))
         return entry[1]
 
+    def find(self, key: Hashable) -> object | None:
+        """The value kept under ``key`` (by ``keep`` or ``get``) in this build or the last, else None."""
+        if not self.remember:
+            return None
+        value = self._now.get(key, self._last.get(key))
+        if value is not None:
+            self._now[key] = value
+        return value
+
+    def keep(self, key: Hashable, value: object) -> None:
+        """Keep ``value`` under ``key`` for this build and the next; ``key`` must hold everything the
+        value was made from."""
+        if self.remember:
+            self._now[key] = value
+
     def clear(self) -> None:
         """Forget every value."""
         self._now, self._last = {}, {}
