@@ -291,22 +291,30 @@ def to_csv(index: GlossaryIndex) -> str:
     ``terms/<slug>/``. Fields are quoted only when needed, and lines end in "\\n". Text cells pass
     through ``spreadsheet_cell``, so no cell runs as a formula when the file is opened.
     """
+    rows = [_csv_line(CSV_COLUMNS)]
+    rows += [PIECES.of(_csv_row, term) for term in index.glossary.terms]
+    return "".join(rows)
+
+
+def _csv_line(row: tuple[object, ...]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for term in index.glossary.terms:
-        writer.writerow(
-            (
-                term.slug,
-                spreadsheet_cell(term.title),
-                spreadsheet_cell("; ".join(term.aliases)),
-                spreadsheet_cell(term.short),
-                "" if term.year is None else term.year,
-                term.generality,
-                term.cluster,
-                " ".join(term.related),
-                urls.site_path(urls.term_page(term.slug)),
-                term.reviewed.isoformat() if term.reviewed else "",
-            )
-        )
+    csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\n").writerow(row)
     return out.getvalue()
+
+
+def _csv_row(term: Term) -> str:
+    """``term``'s line in the CSV file (remembered: memo.py)."""
+    return _csv_line(
+        (
+            term.slug,
+            spreadsheet_cell(term.title),
+            spreadsheet_cell("; ".join(term.aliases)),
+            spreadsheet_cell(term.short),
+            "" if term.year is None else term.year,
+            term.generality,
+            term.cluster,
+            " ".join(term.related),
+            urls.site_path(urls.term_page(term.slug)),
+            term.reviewed.isoformat() if term.reviewed else "",
+        )
+    )
