@@ -38,3 +38,11 @@ def test_a_synthetic_project_and_its_hand_written_baseline_build_strictly(tmp_pa
         assert result.returncode == 0, result.stdout + result.stderr
     term = next((ours / "site" / "terms").glob("*/index.html")).parent.name
     assert "<h1" in (baseline / "site" / "terms" / term / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_in_process_rebuild_benchmark_runs() -> None:
+    command = [sys.executable, str(BENCH / "rebuild_steps.py"), "--terms", "40", "--edits", "2", "--pause", "0"]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(command, env=env, capture_output=True, text=True, check=False, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "edit 2: rebuild" in result.stdout and "median rebuild" in result.stdout
