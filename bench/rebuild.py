@@ -60,23 +60,33 @@ def middle_term(glossary: str) -> tuple[str, str]:
     return found.group(1), found.group(2)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--edits", type=int, default=5)
+def edit_options(description: str, edits: int) -> argparse.ArgumentParser:
+    """The options both live-preview benchmarks take: how many edits, and which glossary and term."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--edits", type=int, default=edits)
     parser.add_argument("--terms", type=int, help="a synthetic glossary of this many terms instead of ours")
-    parser.add_argument("--clean", action="store_true", help="plain `mkdocs serve`: no --dirty")
     parser.add_argument("--slug", default=REAL_SLUG, help=f"the real glossary's term to edit (default {REAL_SLUG})")
+    return parser
+
+
+def project_to_edit(folder: Path, terms: int | None, slug: str) -> tuple[str, str]:
+    """Put a project into ``folder``: ours, or a synthetic glossary of ``terms`` terms. Returns the
+    slug of the term to edit (``slug`` in ours, the middle term in a synthetic one) and its definition."""
+    if terms:
+        text = synthetic_glossary(terms)
+        make_project(folder, text)
+        return middle_term(text)
+    copy_project(folder)
+    return slug, next(t.short for t in load_glossary(folder / "glossary.yaml").terms if t.slug == slug)
+
+
+def main() -> None:
+    parser = edit_options(__doc__.splitlines()[0], edits=5)
+    parser.add_argument("--clean", action="store_true", help="plain `mkdocs serve`: no --dirty")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        if args.terms:
-            text = synthetic_glossary(args.terms)
-            make_project(folder, text)
-            slug, old = middle_term(text)
-        else:
-            copy_project(folder)
-            slug = args.slug
-            old = next(t.short for t in load_glossary(folder / "glossary.yaml").terms if t.slug == slug)
+        slug, old = project_to_edit(folder, args.terms, args.slug)
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
             port = sock.getsockname()[1]

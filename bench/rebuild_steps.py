@@ -14,7 +14,6 @@ rebuild, or the idle one after it) and the median.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import logging
 import os
@@ -30,12 +29,8 @@ from typing import Any
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from project import copy_project
-from rebuild import PAUSE, REAL_SLUG, middle_term
-from run import make_project
-from synthetic import synthetic_glossary
+from rebuild import PAUSE, edit_options, project_to_edit
 
-from glossary_engine import load_glossary
 from glossary_engine.render import session, store
 
 URL = "http://127.0.0.1:8000/"
@@ -74,21 +69,11 @@ def main() -> None:
 
 
 def steps(folder: Path) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--edits", type=int, default=8)
-    parser.add_argument("--terms", type=int, help="a synthetic glossary of this many terms instead of ours")
-    parser.add_argument("--slug", default=REAL_SLUG, help=f"the real glossary's term to edit (default {REAL_SLUG})")
+    parser = edit_options(__doc__.splitlines()[0], edits=8)
     parser.add_argument("--pause", type=float, default=PAUSE, help=f"seconds between edits (default {PAUSE})")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
-    if args.terms:
-        text = synthetic_glossary(args.terms)
-        make_project(folder, text)
-        slug, old = middle_term(text)
-    else:
-        copy_project(folder)
-        slug = args.slug
-        old = next(t.short for t in load_glossary(folder / "glossary.yaml").terms if t.slug == slug)
+    slug, old = project_to_edit(folder, args.terms, args.slug)
     os.chdir(folder)  # the hook finds the project from the config file, MkDocs from here
     site = str(folder / "site")
 
