@@ -674,6 +674,8 @@ def _watch_glossary(server: LiveReloadServer, path: str) -> None:
             server._rebuild_cond.notify_all()
 
     session.watch(path, changed, lambda: bool(server._shutdown))
+    # MkDocs' own "Watching paths for changes" line lists only what its watcher follows.
+    log.info(f"Watching '{os.path.basename(path)}' for changes every {session.QUICK_POLL:g} s")
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:

@@ -85,6 +85,7 @@ def test_serve_rebuilds_when_glossary_changes(served: tuple[Path, str, Path]) ->
     (root / "glossary.yaml").write_text(again, encoding="utf-8")
     assert wait_for(lambda: "A number in a model that is learned" in fetch(base + "terms/parameter/"))
     assert log.read_text().count("(1 changed term read again)") == 2
+    assert "Watching 'glossary.yaml' for changes every 0.05 s" in log.read_text()  # MkDocs' list lacks it
     # One rebuild per save: the glossary's quick watch is its only watcher (MkDocs' own would rebuild
     # again half a second later).
     time.sleep(1.5)
