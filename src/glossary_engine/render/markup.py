@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..load.plaintext import tooltip
@@ -93,6 +94,11 @@ class Document:
         self._sanitized.add(len(self._parts))
         self._parts.append(block)
         return self
+
+    def add_sanitized_list(self, items: Iterable[str]) -> Document:
+        """Append a list of items, each made only of pieces that went through ``clean_html`` and markup
+        of our own (``add_sanitized``)."""
+        return self.add_sanitized("<ul>\n" + "".join(f"<li>{item}</li>\n" for item in items) + "</ul>\n")
 
     def _unique(self, wanted: str) -> str:
         """``wanted``, or ``wanted_1``, ``wanted_2``... as the ``toc`` extension numbers repeats (an

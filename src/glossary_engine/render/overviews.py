@@ -50,11 +50,7 @@ def timeline_page(index: GlossaryIndex, templates: Templates = BUILT_IN, subject
     )
     for decade, terms in groupby(dated, key=lambda t: (t.year or 0) // 10 * 10):
         doc.heading(2, f"{decade}s")
-        doc.add_sanitized(
-            "<ul>\n"
-            + "".join(f"<li><strong>{int(t.year or 0)}</strong>: {_entry(t, TIMELINE)}</li>\n" for t in terms)
-            + "</ul>\n"
-        )
+        doc.add_sanitized_list(f"<strong>{t.year:d}</strong>: {_entry(t, TIMELINE)}" for t in terms)
     return doc.rendered(
         page_meta(
             title="Timeline",

@@ -289,7 +289,7 @@ def a_to_z_page(index: GlossaryIndex, templates: Templates = BUILT_IN) -> Render
     doc.add(f"<p>{len(index.glossary.terms)} terms and their other names.</p>\n", f'<p class="gl-jump">{jump}</p>\n')
     for letter, lines in groups.items():
         doc.heading(2, letter, ident=anchors[letter])
-        doc.add_sanitized("<ul>\n" + "".join(f"<li>{line}</li>\n" for line in lines) + "</ul>\n")
+        doc.add_sanitized_list(lines)
     # Every entry here repeats a term page, so the index would only add noise to search results.
     return doc.rendered(
         page_meta(
