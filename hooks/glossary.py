@@ -45,7 +45,7 @@ from glossary_engine import (
 )
 from glossary_engine.export.formats import usable_base_url
 from glossary_engine.memo import PIECES
-from glossary_engine.render import overviews, session, site, store
+from glossary_engine.render import hover, overviews, session, site, store
 from glossary_engine.render.finish import add_maps, compact
 from glossary_engine.render.learning import add_widgets
 from glossary_engine.render.macros import BadCall, failure_lines
@@ -103,6 +103,7 @@ class _GeneratedPage(Page):
         self._rendered: Rendered | None = None
         self.content_key: str | None = None  # what the content is, for the page store (None: never stored)
         self.page_key: str | None = None  # the key of its final HTML in the page store
+        self.shows: tuple[str, ...] | None = None  # a term page's: the terms it shows (its hover slots')
         self.stored = False  # the final HTML comes from the store
         self.pending = False  # not rendered yet: its final HTML may be in the store (see on_env)
         self.may_wait = True  # whether read_source may leave it pending (not once on_env found no final page)
@@ -123,7 +124,8 @@ class _GeneratedPage(Page):
         if slug is not None:
             term = _build.index.terms[slug]
             assert _build.report.keys is not None
-            self.content_key = store.known_content_key(_build.page_store, _build.index, term, _build.report.keys)
+            known = store.known_content_key(_build.page_store, _build.index, term, _build.report.keys)
+            self.content_key, self.shows = known if known is not None else (None, None)
             title: str | None = term.title
         else:
             # A cluster page, path page or self-check is keyed by what it shows. Any other page is read
@@ -145,10 +147,11 @@ class _GeneratedPage(Page):
         assert _build is not None
         if _build.env is None:
             return not self.know_content()
+        written = self.written_key()
         in_place = (
             self.stored
-            and self.page_key is not None
-            and session.holds(self.file.abs_dest_path, self.page_key)
+            and written is not None
+            and session.holds(self.file.abs_dest_path, written)
             and os.path.isfile(self.file.abs_dest_path)
         )
         _build.report.in_place += in_place
@@ -156,6 +159,14 @@ class _GeneratedPage(Page):
             assert self.page_key is not None
             _build.page_store.touch_page(self.page_key)  # kept in the store although not read from it
         return not in_place
+
+    def written_key(self) -> str | None:
+        """What the finished page written to the site folder is: its ``page_key``, and for a term page
+        the definitions its hover slots are filled with (``store.written_key``)."""
+        assert _build is not None and _build.report.keys is not None
+        if self.page_key is None or self.shows is None:
+            return self.page_key
+        return store.written_key(_build.report.keys, self.page_key, self.shows)
 
     def read_now(self, config: MkDocsConfig) -> None:
         """Make the page's content: from the store, or rendered; then fill in its learning widgets."""
@@ -166,10 +177,9 @@ class _GeneratedPage(Page):
         if slug is not None:
             index = _build.index
             assert _build.report.keys is not None
-            self._rendered, self.content_key, reused = store.term_page(
-                _build.page_store, index, index.terms[slug], _build.report.keys, self._render
-            )
-            _build.report.term_page(slug, reused)
+            made = store.term_page(_build.page_store, index, index.terms[slug], _build.report.keys, self._render)
+            self._rendered, self.content_key, self.shows = made.rendered, made.content_key, made.shows
+            _build.report.term_page(slug, made.reused)
         else:
             self._rendered = self._render()
         # The learning widgets go into the content here, after sanitizing (their form controls would
@@ -527,7 +537,8 @@ def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Any) ->
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Put the concept maps and the learning widgets into the finished pages (after search indexing:
-    neither is searched), and drop the indentation the theme's templates leave in every page."""
+    neither is searched), and drop the indentation the theme's templates leave in every page. A term
+    page is stored with its hover slots, and filled with the definitions each time (``hover.py``)."""
     assert _build is not None
     if not isinstance(page, _GeneratedPage):
         return compact(output)
@@ -537,8 +548,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         stored = _build.page_store.page(page.page_key)
         if stored is not None:
             _build.report.from_store += 1
-            session.wrote(page.file.abs_dest_path, page.page_key)
-            return stored
+            session.wrote(page.file.abs_dest_path, page.written_key())
+            return hover.fill(stored, _build.index.terms)
         # Damaged or gone since on_env: draw it after all, as the theme would have.
         assert _build.env is not None and _build.files is not None
         if page.pending:
@@ -548,8 +559,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     final = compact(add_maps(_build.index, page.file.src_uri, output))
     if _build.page_store is not None and page.page_key is not None:
         _build.page_store.keep_page(page.page_key, final)
-    session.wrote(page.file.abs_dest_path, page.page_key)
-    return final
+    session.wrote(page.file.abs_dest_path, page.written_key())
+    return hover.fill(final, _build.index.terms)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

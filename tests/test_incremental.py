@@ -105,6 +105,12 @@ def edit_definition(glossary: Glossary, rng: random.Random) -> None:
     _term(glossary, rng)["short"] += " Now longer."
 
 
+def edit_hub_definition(glossary: Glossary, rng: random.Random) -> None:
+    """Every term page shows the hub's definition on hover, in a title attribute that needs escaping."""
+    hub = next(t for t in glossary["terms"] if t["slug"] == glossary["hub"])
+    hub["short"] += ' It is "A & B" (a < b > c),\u00a0really.'
+
+
 def edit_title(glossary: Glossary, rng: random.Random) -> None:
     _term(glossary, rng)["title"] += " Renamed"
 
@@ -205,6 +211,7 @@ def add_term(glossary: Glossary, rng: random.Random) -> None:
 
 EDITS: list[Callable[[Glossary, random.Random], None]] = [
     edit_definition,
+    edit_hub_definition,
     edit_title,
     edit_mention,
     edit_related,
@@ -394,24 +401,36 @@ def test_pages_left_in_place_stay_in_the_store(tmp_path: Path, caplog: pytest.Lo
 @pytest.mark.usefixtures("fixed_dates", "serving")
 @pytest.mark.parametrize(
     ("dirty", "final"),
-    [(False, "22 from the page store"), (True, "0 from the page store, 22 already in the site folder")],
+    [(False, "29 from the page store"), (True, "7 from the page store, 22 already in the site folder")],
 )
 def test_the_build_says_which_pages_it_rendered_and_why(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, dirty: bool, final: str
 ) -> None:
-    """A live-preview rebuild (dirty) writes only the pages the edit changed; the others stay in place."""
+    """A definition edit renders only the pages that show it as text: its own, and the two whose
+    related-term cards show it. The others that show something of it (its hover text, or its title)
+    take their stored pages, filled with its new hover text (a live-preview rebuild, dirty, writes
+    just those seven); the rest stay in place. No page shows the old definition."""
     project = make_project(tmp_path / "project")
     glossary = medium_glossary()
     _write(project, glossary)
-    build_project(project)
+    site = build_project(project)
+    before = {p: p.read_text(encoding="utf-8") for p in site.site_dir.rglob("*.html")}
+    glossary_before = copy.deepcopy(glossary)
     glossary["terms"][5]["short"] = "A new definition."
     _write(project, glossary)
     with caplog.at_level(logging.INFO):
         site = build_project(project, dirty=dirty)
     assert "24 terms, 3 clusters, 3 paths (1 changed term read again)" in caplog.text
-    summary = "term pages: 10 rendered (term-05 changed; 9 show what changed), 14 reused;"
-    assert f"{summary} final pages: 19 drawn by the theme, {final}" in caplog.text
+    summary = "term pages: 3 rendered (term-05 changed; 2 show what changed), 21 reused;"
+    assert f"{summary} final pages: 12 drawn by the theme, {final}" in caplog.text
     assert "A new definition." in site.html("terms/term-05/")
+    old = f'title="{glossary_before["terms"][5]["short"]}"'
+    showing = [p for p, html in before.items() if old in html]
+    assert len(showing) >= 5, "the edited term's definition was on several pages as hover text"
+    for page in sorted(site.site_dir.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        assert old not in html, page
+        assert page not in showing or 'title="A new definition."' in html, page
 
 
 @pytest.mark.usefixtures("fixed_dates", "serving")

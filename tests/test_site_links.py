@@ -100,3 +100,24 @@ def test_the_checker_catches_a_broken_link_and_anchor(real_site: Site, tmp_path:
         "terms/parameter/index.html: missing anchor '#no-such-anchor'",
         "terms/parameter/index.html: malformed external link 'http://'",
     ]
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+TEXT_FILES = {".html", ".xml", ".json", ".js", ".css", ".txt", ".ttl", ".csv", ".md", ".svg", ".webmanifest"}
+
+
+def control_characters(site: Site) -> list[str]:
+    """Built text files holding a control character (a hover slot left unfilled, say): invalid HTML."""
+    found = []
+    for path in sorted(site.site_dir.rglob("*")):
+        if path.suffix in TEXT_FILES and _CONTROL.search(path.read_text(encoding="utf-8", errors="replace")):
+            found.append(path.relative_to(site.site_dir).as_posix())
+    return found
+
+
+def test_no_built_file_holds_a_control_character(real_site: Site, tmp_path: Path) -> None:
+    assert control_characters(real_site) == []
+    page = tmp_path / "site" / "terms" / "x" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text('<a title="\x01parameter\x02">x</a>', encoding="utf-8")
+    assert control_characters(Site(tmp_path)) == ["terms/x/index.html"]

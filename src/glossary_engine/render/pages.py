@@ -21,6 +21,7 @@ from . import overviews
 from .cards import cluster_card, render_cards, term_card
 from .conceptmap import neighbours
 from .crumbs import HOME, Crumb, cluster_crumb, path_crumb, render_crumbs, term_crumb
+from .hover import hover
 from .learning import CITE_SLOT, KNOW_SLOT, STEPS_SLOT, TODAY_SLOT
 from .markup import Document, Rendered, esc, link, page_meta
 from .overviews import MAP_SLOT
@@ -73,7 +74,7 @@ def citation_data(citation: Citation) -> dict[str, object]:
 
 def _term_ref(index: GlossaryIndex, slug: str, page: str) -> dict[str, str]:
     term = index.terms[slug]
-    return {"title": term.title, "href": urls.page_url(page, urls.term_page(slug)), "hover": term.short}
+    return {"title": term.title, "href": urls.page_url(page, urls.term_page(slug)), "hover": hover(term)}
 
 
 def _facts(index: GlossaryIndex, term: Term, page: str, templates: Templates) -> str:

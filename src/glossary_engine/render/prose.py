@@ -17,6 +17,7 @@ from ..model.index import GlossaryIndex
 from ..model.links import replace_links_in_sentences
 from ..model.records import Term
 from . import markdown as md
+from .hover import hover as hover_text
 from .markup import esc, link
 
 _WORDS = re.compile(r"([ -])")
@@ -42,14 +43,14 @@ def term_link(index: GlossaryIndex, slug: str, from_page: str, label: str | None
 def link_to(term: Term, from_page: str, label: str | None = None, *, hover: bool = True) -> str:
     """``term_link`` for a term at hand."""
     shown = label if label is not None else esc(term.title)
-    return link(shown, urls.page_url(from_page, urls.term_page(term.slug)), term.short if hover else None)
+    return link(shown, urls.page_url(from_page, urls.term_page(term.slug)), hover_text(term) if hover else None)
 
 
 def markdown_link(index: GlossaryIndex, slug: str, from_page: str, label: str | None = None) -> str:
     """The same link in Markdown (``label`` is Markdown), for prose that is still to be rendered."""
     term = index.terms[slug]
     shown = label if label is not None else md.text(term.title)
-    return md.link(shown, urls.page_url(from_page, urls.term_page(slug)), term.short)
+    return md.link(shown, urls.page_url(from_page, urls.term_page(slug)), hover_text(term))
 
 
 _UNESCAPED_BAR = re.compile(r"(?<!\\)\|")

@@ -14,6 +14,12 @@ Two kinds of entry, both data (JSON and HTML text, never code):
   everything the theme adds around it (the whole site config and nav, the theme's and engine's files,
   every installed package's version).
 
+A term page is rendered with its hover text as slots (``hover.py``): it shows most terms' definitions
+only on hover, so its content is keyed by what it shows of them apart from their definitions, but for
+the terms whose cards it shows (``Keys.named``). Stored entries keep the slots; every build fills them
+into the finished page, which a --dirty build therefore leaves in place only while the definitions
+it fills in are the same as well (``written_key``).
+
 Trust: a store may be restored from a CI cache. Every entry's bytes are checked against the SHA-256
 recorded for its key in the manifest this engine wrote; an entry that is missing, damaged, of another
 shape or of another key is ignored and rebuilt. A ``rendered`` entry is read back field by field with
@@ -44,10 +50,11 @@ from ..memo import PIECES
 from ..model.index import GlossaryIndex, outgoing
 from ..model.links import find_links
 from ..model.records import Cluster, Glossary, LearningPath, Term
+from . import hover
 from .markup import Heading, Rendered
 from .pages import with_first_mentions_linked
 
-FORMAT = 2
+FORMAT = 3
 KEEP_BUILDS = 3
 """An entry not used by this many builds in a row is deleted (an undo while previewing still hits)."""
 MANIFEST = "manifest.json"
@@ -122,6 +129,11 @@ def shown(term: Term) -> list[object]:
     return [term.slug, term.title, term.short, term.link_text, term.generality, term.year]
 
 
+def named(term: Term) -> list[object]:
+    """What a page shows of a term whose definition it shows only on hover (``hover.py``)."""
+    return [term.slug, term.title, term.link_text, term.generality, term.year]
+
+
 def _hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -144,6 +156,8 @@ class Keys:
     """Each term's own digest: its lines in the file (``Glossary.sources``) or its record."""
     shown: dict[str, str]
     """A digest of what other pages show of each term."""
+    named: dict[str, str]
+    """A digest of what a term page shows of each term when it shows the definition only on hover."""
     paths: dict[str, tuple[str, LearningPath]] = field(default_factory=dict)
     """Each learning path's page and self-check: ("path" or "check", the path), by page."""
     clusters: dict[str, Cluster] = field(default_factory=dict)
@@ -159,10 +173,11 @@ class Keys:
         else:
             terms = {t.slug: term_digest(t) for t in glossary.terms}
         shown_each = {t.slug: PIECES.of(_shown_digest, t) for t in glossary.terms}
+        named_each = {t.slug: PIECES.of(_named_digest, t) for t in glossary.terms}
         paths = {urls.path_page(p.id): ("path", p) for p in glossary.paths}
         paths.update({urls.check_page(p.id): ("check", p) for p in glossary.paths})
         clusters = {urls.cluster_page(c.id): c for c in glossary.clusters}
-        return cls(shared, names, terms, shown_each, paths, clusters)
+        return cls(shared, names, terms, shown_each, named_each, paths, clusters)
 
 
 def term_key(index: GlossaryIndex, term: Term, keys: Keys) -> str:
@@ -176,7 +191,7 @@ def term_key(index: GlossaryIndex, term: Term, keys: Keys) -> str:
         keys.shared,
         keys.terms[term.slug],
         (cluster.id, cluster.title, len(index.cluster_terms[cluster.id]), len(index.glossary.clusters)),
-        keys.shown[index.hub.slug],
+        keys.named[index.hub.slug],
         tuple(
             (p.path.id, p.path.title, p.step, p.path.steps, p.before and p.before.slug, p.after and p.after.slug)
             for p in index.positions.get(term.slug, ())
@@ -195,6 +210,10 @@ def _shown_digest(term: Term) -> str:
     return _digest(shown(term))
 
 
+def _named_digest(term: Term) -> str:
+    return _digest(named(term))
+
+
 def shown_terms(index: GlossaryIndex, linked: Term) -> list[str]:
     """Every term a term page shows something of; ``linked`` is the term with its autolinks made."""
     slugs = {index.hub.slug, *outgoing(linked)}
@@ -210,6 +229,23 @@ def shown_digest(keys: Keys, slugs: Iterable[str]) -> str | None:
         return _hash("\0".join(keys.shown[slug] for slug in slugs))
     except KeyError:
         return None
+
+
+def slotted_digest(keys: Keys, slugs: Iterable[str], term: Term) -> str | None:
+    """``shown_digest`` for ``term``'s page, rendered with hover slots: the terms of its related cards
+    whole, every other term without its definition. None when one of them is gone."""
+    cards = set(term.related)
+    try:
+        return _hash("\0".join((keys.shown if slug in cards else keys.named)[slug] for slug in slugs))
+    except KeyError:
+        return None
+
+
+def written_key(keys: Keys, page_key: str, slugs: Iterable[str]) -> str | None:
+    """What a finished term page written to the site folder is: its ``page_key`` and the definitions
+    its slots were filled with (every term it shows, ``slugs``). None when one of them is gone."""
+    digest = shown_digest(keys, slugs)
+    return _hash(f"{page_key}\0{digest}") if digest is not None else None
 
 
 def content_key(term_key: str, shown: str) -> str:
@@ -284,6 +320,7 @@ class StoredTermPage:
     rendered: Rendered
     shows: tuple[str, ...]
     shown_digest: str
+    """``slotted_digest`` of ``shows``."""
 
 
 class PageStore:
@@ -392,7 +429,7 @@ class PageStore:
         self.touch(f"rendered/{key[:2]}/{key}.json")
         return tuple(entry[0])
 
-    def term_page(self, key: str, keys: Keys) -> StoredTermPage | None:
+    def term_page(self, key: str, keys: Keys, term: Term) -> StoredTermPage | None:
         """The ``rendered`` entry under ``key``, if it is sound and every term it shows still reads the same."""
         body = self.read(f"rendered/{key[:2]}/{key}.json")
         if body is None:
@@ -407,7 +444,7 @@ class PageStore:
             stored = StoredTermPage(decode_rendered(data.get("rendered")), tuple(shows), _text(data.get("shown")))
         except (ValueError, TypeError, RecursionError, _Unusable):
             return None
-        return stored if shown_digest(keys, stored.shows) == stored.shown_digest else None
+        return stored if slotted_digest(keys, stored.shows, term) == stored.shown_digest else None
 
     def keep_term_page(self, key: str, stored: StoredTermPage) -> None:
         """Store a term page's ``rendered`` entry, and the terms it shows."""
@@ -531,31 +568,48 @@ def page_title(keys: Keys, page: str) -> str | None:
     return cluster.title if cluster is not None else None
 
 
-def known_content_key(store: PageStore | None, index: GlossaryIndex, term: Term, keys: Keys) -> str | None:
-    """The content key of ``term``'s page without rendering it, when a build stored that content."""
+def known_content_key(
+    store: PageStore | None, index: GlossaryIndex, term: Term, keys: Keys
+) -> tuple[str, tuple[str, ...]] | None:
+    """The content key of ``term``'s page and the terms it shows, without rendering it, when a build
+    stored that content."""
     if store is None:
         return None
     key = term_key(index, term, keys)
     shows = store.shows(key)
-    digest = shown_digest(keys, shows) if shows is not None else None
-    return content_key(key, digest) if digest is not None else None
+    digest = slotted_digest(keys, shows, term) if shows is not None else None
+    return (content_key(key, digest), shows) if digest is not None and shows is not None else None
+
+
+@dataclass(frozen=True)
+class TermPage:
+    """A term page's content, with its hover text as slots (``hover.py``)."""
+
+    rendered: Rendered
+    content_key: str
+    shows: tuple[str, ...]
+    """Every term the page shows something of (its slots' terms among them)."""
+    reused: bool
+    """Taken from the store, not rendered."""
 
 
 def term_page(
     store: PageStore | None, index: GlossaryIndex, term: Term, keys: Keys, render: Callable[[], Rendered]
-) -> tuple[Rendered, str, bool]:
-    """A term page's content from the store, or rendered (and stored): (content, its content key, reused?)."""
+) -> TermPage:
+    """A term page's content from the store, or rendered in slot mode (and stored)."""
     key = term_key(index, term, keys)
-    stored = store.term_page(key, keys) if store is not None else None
+    stored = store.term_page(key, keys, term) if store is not None else None
     if stored is not None:
-        return stored.rendered, content_key(key, stored.shown_digest), True
-    rendered = render()
-    shows = shown_terms(index, with_first_mentions_linked(index, term))
-    digest = shown_digest(keys, shows)
+        return TermPage(stored.rendered, content_key(key, stored.shown_digest), stored.shows, True)
+    with hover.slots():
+        rendered = render()
+    slots = hover.slugs(rendered.html)
+    shows = tuple(sorted(slots.union(shown_terms(index, with_first_mentions_linked(index, term)))))
+    digest = slotted_digest(keys, shows, term)
     assert digest is not None, "every term a page shows is in the glossary"
     if store is not None:
-        store.keep_term_page(key, StoredTermPage(rendered, tuple(shows), digest))
-    return rendered, content_key(key, digest), False
+        store.keep_term_page(key, StoredTermPage(rendered, shows, digest))
+    return TermPage(rendered, content_key(key, digest), shows, False)
 
 
 TERMS = "terms.json"

@@ -4,7 +4,8 @@ The engine ships ``templates/glossary/*.html`` (cards, crumbs, the facts line, "
 backlinks, further reading). A file of the same name in the site's ``overrides/glossary/`` folder
 wins. Autoescaping is on, so text from the glossary is escaped unless it is ``Markup`` already;
 the ``tooltip`` filter makes a ``title`` attribute safe for Material's tooltips, which read it as
-HTML. Templates receive plain data; what must be fast or safe (prose, sanitising, SVG) stays in
+HTML. On a term page a ``hover`` value is a slot filled in after rendering (``hover.py``): it belongs
+in a ``title`` attribute only. Templates receive plain data; what must be fast or safe (prose, sanitising, SVG) stays in
 Python.
 """
 
