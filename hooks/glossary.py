@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import gc
 import hashlib
 import logging
 import os
@@ -84,6 +83,8 @@ class _Build:
     glossary_key: str | None = None  # what the whole glossary is (store.glossary_key), made once in on_files
     files: Files | None = None
     markdown_key: str | None = None  # what hand-written pages are rendered under (_render_remembered)
+    macros: GlossaryMacros | None = None  # the macros registered with mkdocs-macros
+    macros_plugin: Any = None  # mkdocs-macros, which keeps a copy of the last page it saw
 
 
 _build: _Build | None = None
@@ -247,11 +248,39 @@ def _base_url(config: MkDocsConfig, settings: Settings) -> str:
     return url
 
 
+def _release(build: _Build) -> None:
+    """Let go of a finished build: break the reference cycles among its MkDocs objects (each file and
+    its page, the nav's sections and their children) and empty it and its macros (which the old
+    config's plugins, a cycle themselves, still hold), so that reference counting frees its glossary,
+    pages and files as soon as the next build replaces it, and a serving process needs no scan of the
+    whole heap to get them back (``session._collect_after_build``). Nothing reads a finished build again."""
+    for page in build.pages:
+        vars(page).clear()
+    if build.files is not None:
+        for file in build.files:
+            if file.page is not None:
+                vars(file.page).clear()
+            vars(file).clear()
+        vars(build.files).clear()  # the old mkdocs-macros plugin holds it
+    sections = list(build.nav.items) if build.nav is not None else []
+    while sections:
+        item = sections.pop()
+        sections.extend(getattr(item, "children", None) or ())
+        vars(item).clear()
+    if build.macros is not None:
+        vars(build.macros).clear()
+    variables = getattr(build.macros_plugin, "variables", None)
+    if isinstance(variables, dict):
+        variables.pop("page", None)  # a copy of a page, which holds the glossary's index
+    vars(build).clear()
+
+
 def _register_macros(config: MkDocsConfig, build: _Build) -> None:
     plugin: Any = config.plugins.get("macros")
     if plugin is None:
         return
-    macros = GlossaryMacros(build.index, build.templates)
+    macros = build.macros = GlossaryMacros(build.index, build.templates)
+    build.macros_plugin = plugin
 
     def bind(name: str) -> Any:
         method = getattr(macros, name)
@@ -300,12 +329,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(error)) from None
     # A site's own overrides/glossary/<name>.html replaces the engine's template of that name.
     custom_dir = config.theme.custom_dir
+    if _build is not None:
+        _release(_build)
     _build = _Build(GlossaryIndex.build(glossary), root, time.monotonic(), Templates(custom_dir), settings, first)
     if cache_dir:
         _build.page_store = store.PageStore(os.path.join(cache_dir, "pages"))
-    # The glossary lives for the whole build: move it out of the cyclic collector's sight, so each
-    # collection during the build does not rescan every term (12 s of GC at 10,000 terms otherwise).
-    gc.freeze()
+    session.build_starts()
     config.nav = expand_nav(config.nav, _build.index)
     config.extra_css.insert(0, site.STYLESHEET)
     # Deferred: the search box works once the page is parsed, so the script need not hold up its first paint.
@@ -565,7 +594,6 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Write the search index; one summary line: what was built and how long it took."""
-    gc.unfreeze()  # under `mkdocs serve` the next build must be able to collect this one
     session.after_build()
     assert _build is not None
     written = set()
@@ -649,7 +677,6 @@ class _DirtyIsExact(logging.Filter):
 def on_build_error(error: Exception) -> None:
     """A failed build gives its frozen objects back to the collector too, and forgets which pages the
     site folder holds (a page may be half written): the next build writes every page."""
-    gc.unfreeze()
     session.after_build()
     if _build is not None and _build.site_dir:
         session.forget_pages(_build.site_dir)

@@ -9,10 +9,12 @@ and the two sites must be the same, file by file and byte for byte.
 from __future__ import annotations
 
 import copy
+import gc
 import logging
 import random
 import re
 import shutil
+import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -22,6 +24,7 @@ import yaml
 from mkdocs.exceptions import Abort
 
 from conftest import DEFAULT_NAV, build_project, make_project
+from glossary_engine import GlossaryIndex
 from glossary_engine.render import session
 
 WORDS = [
@@ -472,3 +475,59 @@ def test_a_hand_written_page_that_warned_warns_again_on_every_rebuild(
         with caplog.at_level(logging.WARNING), pytest.raises(Abort):
             build_project(project, NAV_WITH_GUIDE, dirty=dirty)
         assert "missing.md" in caplog.text
+
+
+@pytest.mark.usefixtures("serving")
+def test_a_rebuild_frees_the_last_build_without_the_cyclic_collector(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rebuild lets go of the last build's glossary, pages and files by reference counting alone
+    (the hook breaks the cycles among them), so a serving process need not scan its whole heap after
+    each rebuild to get their memory back."""
+    made: list[weakref.ref[GlossaryIndex]] = []
+    build_index = GlossaryIndex.build.__func__  # type: ignore[attr-defined]
+
+    def recorded(cls: type[GlossaryIndex], glossary: Any) -> GlossaryIndex:
+        index: GlossaryIndex = build_index(cls, glossary)
+        made.append(weakref.ref(index))
+        return index
+
+    monkeypatch.setattr(GlossaryIndex, "build", classmethod(recorded))
+    project = make_project(tmp_path / "project")
+    _write(project, medium_glossary())
+    gc.collect()
+    gc.disable()
+    try:
+        build_project(project, dirty=True)
+        first = made[0]
+        build_project(project, dirty=True)
+        freed = first() is None
+    finally:
+        gc.enable()
+    assert freed
+
+
+def test_after_a_served_rebuild_what_lives_on_is_frozen_and_a_sweep_comes_every_tenth() -> None:
+    gc.unfreeze()
+    try:
+        session._REBUILDS[0] = 0
+        kept = _Cyclic()
+        session._collect_after_build()  # the first rebuild: what lives is frozen
+        assert gc.get_freeze_count() > 0
+        cycle = weakref.ref(kept)
+        del kept  # garbage now, in a cycle, and frozen
+        for _ in range(session._SWEEP_EVERY - 2):
+            session._collect_after_build()
+        assert cycle() is not None  # no collection looks at frozen objects...
+        session._collect_after_build()
+        assert cycle() is None  # ...but the sweep every tenth rebuild
+    finally:
+        gc.unfreeze()
+        session._REBUILDS[0] = 0
+
+
+class _Cyclic:
+    """An object in a reference cycle with itself."""
+
+    def __init__(self) -> None:
+        self.me = self

@@ -80,12 +80,41 @@ def serve() -> None:
         gc.set_threshold(young, middle, _REBUILD_THRESHOLD)
 
 
+def build_starts() -> None:
+    """A build starts with the glossary loaded: what lives now (the model, and while serving what
+    earlier builds keep) is moved out of the cyclic collector's sight (``gc.freeze``), so the
+    collections during the build do not rescan it (12 s of them at 10,000 terms otherwise)."""
+    gc.freeze()
+
+
 def after_build() -> None:
-    """A build is over (or failed): while serving, collect what it left once the browser has the page."""
-    if _SERVING:
-        timer = threading.Timer(_IDLE_COLLECTION_DELAY, gc.collect)
-        timer.daemon = True
-        timer.start()
+    """A build is over (or failed). A one-off build gives its objects back to the collector. While
+    serving, what the build made and no longer needs is collected once the browser has the page, and
+    what lives on is frozen (``_collect_after_build``)."""
+    if not _SERVING:
+        gc.unfreeze()
+        return
+    timer = threading.Timer(_IDLE_COLLECTION_DELAY, _collect_after_build)
+    timer.daemon = True
+    timer.start()
+
+
+_SWEEP_EVERY = 10
+"""Rebuilds between two collections of the whole heap while serving."""
+_REBUILDS = [0]
+
+
+def _collect_after_build() -> None:
+    """Collect the objects made since the last freeze, then freeze what is left: a collection scans only
+    what is not frozen, so this one costs in proportion to what one rebuild made (the hook breaks the
+    cycles among the last build's pages and files, so reference counting frees most of that), not to
+    the whole heap (about 2.5 s at 10,000 terms). What a rebuild leaves in cycles among frozen objects
+    is freed by a collection of the whole heap every ``_SWEEP_EVERY`` rebuilds."""
+    _REBUILDS[0] += 1
+    if _REBUILDS[0] % _SWEEP_EVERY == 0:
+        gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 QUICK_POLL = 0.05
