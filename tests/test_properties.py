@@ -167,3 +167,31 @@ def test_glossary_new_with_any_arguments_adds_a_valid_term_or_says_why(
         assert "Traceback" not in err.getvalue()
         assert text == SMALL  # a refusal changes nothing
     assert all(c.isprintable() or c == "\n" for c in err.getvalue())  # nothing raw reaches the terminal
+
+
+_URL_PARTS = st.sampled_from(["terms", "a", "x.y", "..", ".", "", "%20", "é", "b c", "?q", "#f", "~u", "-"])
+_BASES = st.sampled_from(
+    [
+        "https://glossary.example.org/",
+        "https://glossary.example.org",
+        "http://example.org/docs/",
+        "HTTPS://Example.org/a//b/",
+        "https://example.org/a/./b/",
+        "https://example.org/a/../b",
+        "https://example.org/?q=1",
+        "https://example.org/#top",
+        "https://user@example.org:8080/x/",
+    ]
+)
+
+
+@given(_BASES, st.lists(_URL_PARTS, max_size=4), st.booleans())
+def test_a_page_url_joins_the_site_url_as_mkdocs_joins_it(base: str, parts: list[str], slash: bool) -> None:
+    """``urls.join`` gives every page the canonical URL and path MkDocs' own ``urljoin`` gives it."""
+    from urllib.parse import urljoin, urlsplit
+
+    from glossary_engine import urls
+
+    url = "/".join(parts) + ("/" if slash and parts else "")
+    expected = urljoin(base if base.endswith("/") else base + "/", url)
+    assert urls.join(base, url) == (expected, urlsplit(expected).path)

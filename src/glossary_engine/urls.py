@@ -7,7 +7,10 @@ them into URLs and checks each one. Both assume MkDocs' default ``use_directory_
 
 from __future__ import annotations
 
+import functools
 import posixpath
+import re
+from urllib.parse import urljoin, urlsplit
 
 HOME = "index.md"
 A_TO_Z = "terms/index.md"
@@ -148,3 +151,29 @@ def page_url(from_page: str, to_page: str) -> str:
         shared += 1
     steps = [".."] * (len(source) - shared) + target[shared:]
     return "/".join(steps) + "/" if steps else "./"
+
+
+_PLAIN_URL = re.compile(r"(?:[\w~-][\w.~-]*/)*[\w~-][\w.~-]*/?", re.ASCII)
+"""A relative URL of plain segments: nothing to escape, no empty or dot segment, no query or fragment."""
+
+
+@functools.lru_cache(maxsize=8)
+def _joined_base(base: str) -> tuple[str, str] | None:
+    if not base.endswith("/"):
+        base += "/"
+    parts = urlsplit(base)
+    if parts.query or parts.fragment or "/." in parts.path:
+        return None
+    joined = urljoin(base, "x")[:-1]
+    return joined, urlsplit(joined).path
+
+
+def join(base: str, url: str) -> tuple[str, str]:
+    """``urljoin(base + "/", url)`` and that URL's path, as MkDocs gives every page (its canonical
+    URL), without parsing both for each of thousands of pages: a plain ``url`` is appended to the
+    joined base, which is parsed once."""
+    joined = _joined_base(base) if _PLAIN_URL.fullmatch(url) else None
+    if joined is None:
+        full = urljoin(base if base.endswith("/") else base + "/", url)
+        return full, urlsplit(full).path
+    return joined[0] + url, joined[1] + url
