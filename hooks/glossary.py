@@ -337,9 +337,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(error)) from None
     # A site's own overrides/glossary/<name>.html replaces the engine's template of that name.
     custom_dir = config.theme.custom_dir
+    made = _Build(GlossaryIndex.build(glossary), root, time.monotonic(), Templates(custom_dir), settings, first)
     if _build is not None:
-        _release(_build)
-    _build = _Build(GlossaryIndex.build(glossary), root, time.monotonic(), Templates(custom_dir), settings, first)
+        _release(_build)  # only once the new build is made: a failure before leaves the last one whole
+    _build = made
     if cache_dir:
         _build.page_store = store.PageStore(os.path.join(cache_dir, "pages"))
     session.build_starts()
