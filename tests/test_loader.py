@@ -53,6 +53,19 @@ def edit(old: str, new: str, text: str = BASE) -> str:
     return text.replace(old, new, 1)
 
 
+def test_a_read_suggests_near_slugs_for_its_first_unknown_slugs_only() -> None:
+    """A file cut short while it is being saved names thousands of unknown terms; suggesting a near
+    slug for each compares it with every slug, minutes at 10,000 terms. The first ones still get one."""
+    from glossary_engine.load.loader import SUGGESTED_TERMS
+
+    unknown = [f"parametr{i}" for i in range(SUGGESTED_TERMS + 10)]
+    found = problems(edit("steps: [ai, parameter]", f"steps: [ai, parameter, {', '.join(unknown)}]"))
+    suggested = [p for p in found if "(did you mean 'parameter'?)" in p]
+    assert len(found) == len(unknown)
+    assert len(suggested) == SUGGESTED_TERMS
+    assert found[:SUGGESTED_TERMS] == suggested  # in file order: the first ones
+
+
 def test_base_glossary_loads() -> None:
     glossary = parse_glossary(BASE, this_year=2026)
     assert [t.slug for t in glossary.terms] == ["ai", "parameter"]

@@ -124,6 +124,33 @@ def test_the_glossary_watch_sees_every_kind_of_save(tmp_path: Path) -> None:
     assert not thread.is_alive()
 
 
+def test_the_glossary_watch_waits_for_a_save_written_in_pieces(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large file written in place is seen only once it is whole (never cut short, as a build would
+    read it while the editor is still writing)."""
+    monkeypatch.setattr(session, "QUICK_POLL", 0.1)
+    path = tmp_path / "glossary.yaml"
+    path.write_text("old\n", encoding="utf-8")
+    whole = "".join(f"line {i}\n" for i in range(40))
+    seen: list[str] = []
+    stop: list[bool] = []
+    thread = session.watch(str(path), lambda: seen.append(path.read_text(encoding="utf-8")), lambda: bool(stop))
+    try:
+        time.sleep(0.25)
+        with path.open("w", encoding="utf-8") as stream:  # truncated, then written over 0.4 s
+            for i in range(40):
+                stream.write(f"line {i}\n")
+                stream.flush()
+                time.sleep(0.01)
+        assert wait_for(lambda: bool(seen), seconds=3)
+        time.sleep(0.5)
+    finally:
+        stop.append(True)
+        thread.join(timeout=2)
+    assert seen == [whole]
+
+
 def test_serve_keeps_last_good_site_after_a_bad_edit(served: tuple[Path, str, Path]) -> None:
     root, base, log = served
     (root / "glossary.yaml").write_text(SMALL.replace("generality: 928", "generality: high"), encoding="utf-8")

@@ -143,6 +143,12 @@ class _Prose:
     mark: Mark
 
 
+SUGGESTED_TERMS = 50
+"""How many unknown slugs one read suggests a near slug for (each compares it with every slug): a file
+cut short, as an editor's save is while it is being written, names thousands of unknown terms, and
+suggestions for all of them took minutes at 10,000 terms."""
+
+
 class _Checker:
     """Checks values against field specs; collects problems and prose for the link check."""
 
@@ -152,6 +158,14 @@ class _Checker:
         self.this_year = this_year
         self.problems: list[Problem] = []
         self.prose: list[_Prose] = []
+        self.suggestions_left = SUGGESTED_TERMS
+
+    def suggest_term(self, slug: str, slugs: set[str]) -> str:
+        """``suggest`` among the slugs, for the first ``SUGGESTED_TERMS`` unknown slugs of a read."""
+        if self.suggestions_left <= 0:
+            return ""
+        self.suggestions_left -= 1
+        return suggest(slug, slugs)
 
     def problem(self, mark: Mark, subject: str | None, message: str, *, primary: bool = False) -> None:
         self.problems.append(Problem(self.path, mark.line, mark.column, subject, message, primary))
@@ -487,11 +501,11 @@ def _check_names(checker: _Checker, terms: list[Record]) -> None:
                 )
 
 
-def _unknown_term(slug: str, slugs: set[str], former: dict[str, str]) -> str:
+def _unknown_term(checker: _Checker, slug: str, slugs: set[str], former: dict[str, str]) -> str:
     """Why ``slug`` names no term: it is a renamed term's old slug, or unknown (with a suggestion)."""
     if slug in former:
         return f"'{slug}' is the former slug of term '{former[slug]}'; use the new slug"
-    return f"unknown term '{slug}'{suggest(slug, slugs)}"
+    return f"unknown term '{slug}'{checker.suggest_term(slug, slugs)}"
 
 
 def _check_refs(
@@ -506,7 +520,7 @@ def _check_refs(
     seen: dict[str, int] = {}
     for position, (slug, mark) in enumerate(refs or [], start=1):
         if slug not in slugs:
-            checker.problem(mark, subject, f"{field}: {_unknown_term(slug, slugs, former)}")
+            checker.problem(mark, subject, f"{field}: {_unknown_term(checker, slug, slugs, former)}")
         elif slug == own:
             checker.problem(
                 mark,
@@ -552,7 +566,7 @@ def _check_cross_references(
     cluster_ids = {c["id"] for c in clusters if c["id"]}
     former = _former_slugs(checker, terms, slugs)
     if top.get("hub") and top["hub"] not in slugs:
-        checker.problem(top.marks["hub"], None, f"hub: {_unknown_term(top['hub'], slugs, former)}")
+        checker.problem(top.marks["hub"], None, f"hub: {_unknown_term(checker, top['hub'], slugs, former)}")
     for term in terms:
         _check_term_refs(checker, term, slugs, cluster_ids, former)
     for path in paths:
@@ -595,7 +609,7 @@ def _check_prose_links(checker: _Checker, slugs: set[str], former: dict[str, str
                 if link.slug in former:
                     what = f"'{link.slug}', the former slug of term '{former[link.slug]}'; use the new slug"
                 else:
-                    what = f"unknown term '{link.slug}'{suggest(link.slug, slugs)}"
+                    what = f"unknown term '{link.slug}'{checker.suggest_term(link.slug, slugs)}"
                 checker.problem(
                     checker.locate(prose, link.offset), prose.subject or None, f"{prose.field}: link to {what}"
                 )

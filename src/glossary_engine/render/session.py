@@ -132,16 +132,24 @@ def _stamp(path: str) -> tuple[int, int, int] | None:
 def watch(path: str, changed: Callable[[], None], stopped: Callable[[], bool]) -> threading.Thread:
     """Call ``changed`` whenever the file at ``path`` is written, replaced, created or removed, until
     ``stopped()``: a daemon thread that looks at its time stamp, size and inode every ``QUICK_POLL``
-    seconds (a save on this machine, so no file-system events are needed)."""
+    seconds (a save on this machine, so no file-system events are needed). A change counts once the
+    stamp holds still for one more look: an editor that writes the file in place (no rename) leaves it
+    cut short for a moment, and a build of a cut-short glossary fails with thousands of problems."""
 
     def follow() -> None:
         last = _stamp(path)
         while not stopped():
             time.sleep(QUICK_POLL)
             now = _stamp(path)
-            if now != last:
-                last = now
-                changed()
+            if now == last:
+                continue
+            while not stopped():
+                time.sleep(QUICK_POLL)
+                settled, now = now, _stamp(path)
+                if settled == now:
+                    break
+            last = now
+            changed()
 
     thread = threading.Thread(target=follow, name=f"watch {os.path.basename(path)}", daemon=True)
     thread.start()
