@@ -37,7 +37,7 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Container, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import metadata, resources
@@ -126,7 +126,7 @@ def shared_key(*parts: str) -> str:
 
 def shown(term: Term) -> list[object]:
     """What another page shows of a term: in a card, a link and its hover text, a map box, a backlink."""
-    return [term.slug, term.title, term.short, term.link_text, term.generality, term.year]
+    return [*named(term), term.short]
 
 
 def named(term: Term) -> list[object]:
@@ -223,22 +223,19 @@ def shown_terms(index: GlossaryIndex, linked: Term) -> list[str]:
     return sorted(slugs)
 
 
-def shown_digest(keys: Keys, slugs: Iterable[str]) -> str | None:
-    """A digest of what a page shows of ``slugs`` now; None when one of them is gone."""
+def shown_digest(keys: Keys, slugs: Iterable[str], whole: Container[str] | None = None) -> str | None:
+    """A digest of what a page shows of ``slugs`` now: of each term in ``whole`` (every term, if None)
+    all ``shown`` holds, of the others what ``named`` holds. None when one of them is gone."""
     try:
-        return _hash("\0".join(keys.shown[slug] for slug in slugs))
+        return _hash("\0".join((keys.shown if whole is None or s in whole else keys.named)[s] for s in slugs))
     except KeyError:
         return None
 
 
 def slotted_digest(keys: Keys, slugs: Iterable[str], term: Term) -> str | None:
     """``shown_digest`` for ``term``'s page, rendered with hover slots: the terms of its related cards
-    whole, every other term without its definition. None when one of them is gone."""
-    cards = set(term.related)
-    try:
-        return _hash("\0".join((keys.shown if slug in cards else keys.named)[slug] for slug in slugs))
-    except KeyError:
-        return None
+    whole, every other term without its definition."""
+    return shown_digest(keys, slugs, set(term.related))
 
 
 def written_key(keys: Keys, page_key: str, slugs: Iterable[str]) -> str | None:
@@ -577,8 +574,10 @@ def known_content_key(
         return None
     key = term_key(index, term, keys)
     shows = store.shows(key)
-    digest = slotted_digest(keys, shows, term) if shows is not None else None
-    return (content_key(key, digest), shows) if digest is not None and shows is not None else None
+    if shows is None:
+        return None
+    digest = slotted_digest(keys, shows, term)
+    return (content_key(key, digest), shows) if digest is not None else None
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ backlinks, further reading). A file of the same name in the site's ``overrides/g
 wins. Autoescaping is on, so text from the glossary is escaped unless it is ``Markup`` already;
 the ``tooltip`` filter makes a ``title`` attribute safe for Material's tooltips, which read it as
 HTML. On a term page a ``hover`` value is a slot filled in after rendering (``hover.py``): it belongs
-in a ``title`` attribute only. Templates receive plain data; what must be fast or safe (prose, sanitising, SVG) stays in
-Python.
+in a ``title`` attribute only. Templates receive plain data; what must be fast or safe (prose,
+sanitising, SVG) stays in Python.
 """
 
 from __future__ import annotations
