@@ -9,11 +9,13 @@ and the two sites must be the same, file by file and byte for byte.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import gc
 import logging
 import random
 import re
 import shutil
+import time
 import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -24,8 +26,8 @@ import yaml
 from mkdocs.exceptions import Abort
 
 from conftest import DEFAULT_NAV, build_project, make_project
-from glossary_engine import GlossaryIndex
-from glossary_engine.render import session
+from glossary_engine import GlossaryIndex, parse_glossary
+from glossary_engine.render import session, store
 
 WORDS = [
     "model",
@@ -356,6 +358,35 @@ def test_live_preview_rebuilds_match_cold_builds_after_every_edit(tmp_path: Path
         assert _differences(preview, cold) == [], f"after {name}"
 
 
+def _index_of(glossary: Glossary) -> GlossaryIndex:
+    text = yaml.safe_dump(glossary, sort_keys=False, allow_unicode=True, width=1000)
+    return GlossaryIndex.build(parse_glossary(text, this_year=2026))
+
+
+@pytest.mark.usefixtures("serving")
+def test_digests_carried_from_the_last_build_are_those_of_the_glossary_now() -> None:
+    """A serving process takes over the last build's digests of what pages show (``Keys.digests``)
+    for every list of terms that no other page shows differently now: after each kind of edit, each
+    digest is the one computed afresh."""
+    rng = random.Random(12)
+    glossary = medium_glossary()
+    keys = store.Keys.build(_index_of(glossary), "shared")
+    slugs = [t["slug"] for t in glossary["terms"]]
+    lists = [tuple(rng.sample(slugs, 6)) for _ in range(300)]
+    for edit in [*EDITS, *rng.choices(EDITS[:7], k=8)]:
+        for shows in lists:  # as the last build's pages did
+            store.shown_digest(keys, shows)
+            store.shown_digest(keys, shows, shows[:2])
+        glossary = copy.deepcopy(glossary)
+        edit(glossary, rng)
+        keys = store.Keys.build(_index_of(glossary), "shared")
+        assert keys.digests, "some digests are carried over"
+        fresh = dataclasses.replace(keys, digests={})
+        for shows in lists:
+            assert store.shown_digest(keys, shows) == store.shown_digest(fresh, shows), edit.__name__
+            assert store.shown_digest(keys, shows, shows[:2]) == store.shown_digest(fresh, shows, shows[:2])
+
+
 @pytest.mark.usefixtures("fixed_dates")
 def test_a_damaged_stored_page_is_rebuilt_not_served(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project")
@@ -507,23 +538,58 @@ def test_a_rebuild_frees_the_last_build_without_the_cyclic_collector(
     assert freed
 
 
-def test_after_a_served_rebuild_what_lives_on_is_frozen_and_a_sweep_comes_every_tenth() -> None:
-    gc.unfreeze()
-    try:
-        session._REBUILDS[0] = 0
-        kept = _Cyclic()
-        session._collect_after_build()  # the first rebuild: what lives is frozen
-        assert gc.get_freeze_count() > 0
-        cycle = weakref.ref(kept)
-        del kept  # garbage now, in a cycle, and frozen
-        for _ in range(session._SWEEP_EVERY - 2):
-            session._collect_after_build()
-        assert cycle() is not None  # no collection looks at frozen objects...
+def _rebuilt(count: int) -> None:
+    """What happens after ``count`` served rebuilds, each one's collection a second after it."""
+    for _ in range(count):
+        session.build_starts()
         session._collect_after_build()
-        assert cycle() is None  # ...but the sweep every tenth rebuild
+
+
+@pytest.fixture
+def sweeps(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    gc.unfreeze()
+    monkeypatch.setattr(session, "_SWEEP_QUIET", 0.3)
+    session._SINCE_SWEEP[0] = 0
+    try:
+        yield
     finally:
+        session.build_starts()  # cancels a waiting sweep
         gc.unfreeze()
-        session._REBUILDS[0] = 0
+        session._SINCE_SWEEP[0] = 0
+
+
+def test_after_a_served_rebuild_what_lives_on_is_frozen_and_the_tenth_sweeps_once_quiet(sweeps: None) -> None:
+    _rebuilt(1)  # the first rebuild: what lives is frozen
+    assert gc.get_freeze_count() > 0
+    kept = _Cyclic()
+    session.build_starts()  # the second rebuild starts: now it is frozen too...
+    cycle = weakref.ref(kept)
+    del kept  # ...and garbage, in a cycle
+    session._collect_after_build()
+    _rebuilt(session._SWEEP_EVERY - 3)  # nine
+    time.sleep(0.6)
+    assert cycle() is not None  # no collection looks at frozen objects...
+    _rebuilt(1)  # the tenth
+    assert cycle() is not None  # ...and the sweep waits for a quiet spell...
+    session.build_starts()  # ...which an edit cuts short...
+    time.sleep(0.6)
+    assert cycle() is not None
+    session._collect_after_build()  # ...until a rebuild is followed by one
+    time.sleep(0.6)
+    assert cycle() is None
+
+
+def test_a_preview_that_is_never_quiet_is_swept_all_the_same(sweeps: None) -> None:
+    _rebuilt(1)
+    kept = _Cyclic()
+    session.build_starts()
+    cycle = weakref.ref(kept)
+    del kept
+    session._collect_after_build()
+    _rebuilt(session._SWEEP_ANYWAY - 3)
+    assert cycle() is not None
+    _rebuilt(1)
+    assert cycle() is None
 
 
 class _Cyclic:
