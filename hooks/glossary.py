@@ -411,6 +411,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         there = _holds(file.abs_dest_path, content)  # copy_static_files writes it, unless it is there
         file.is_modified = _always if not there else _never  # type: ignore[method-assign]
         files.append(file)
+    # One file per term (its API file) is written by on_post_build, not listed in Files: 10,000 more
+    # file objects would cost a rebuild at 10,000 terms a tenth of a second each time MkDocs walks them.
+    for path in existing.intersection(site.term_file_paths(_build.index)):
+        raise PluginError(f"{config.docs_dir}/{path}: the glossary generates this file; remove or rename it")
     return files
 
 
@@ -602,21 +606,19 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write the search index; one summary line: what was built and how long it took."""
+    """Write the search index and the terms' own files; one summary line: what was built and how long it
+    took."""
     session.after_build()
     assert _build is not None
-    written = set()
+    written: set[str] = set()
     hand_written = _build.hand_written
     index = _build.index
     pages = [dataclasses.astuple(doc) for doc in hand_written]
     make = lambda: list(search_files([*glossary_docs(index), *hand_written]))  # noqa: E731
-    for path, content in _stored_files("search", pages, make):
-        target = os.path.join(config.site_dir, path)
-        if not _holds(target, content):  # a rebuild changes a few of the index's files
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            with open(target, "w", encoding="utf-8") as out:
-                out.write(content)
-        written.add(path)
+    _write_outputs(config.site_dir, _stored_files("search", pages, make), written)
+    base_url = _base_url(config, _build.settings)
+    term_files = lambda: list(site.term_files(index, base_url, config.site_name))  # noqa: E731
+    _write_outputs(config.site_dir, _stored_files("terms", [base_url, config.site_name], term_files), written)
     _remove_stale_outputs(config, written)
     seconds = time.monotonic() - _build.started
     glossary = _build.index.glossary
@@ -627,6 +629,18 @@ def on_post_build(config: MkDocsConfig) -> None:
         f"built {len(glossary.terms)} terms, {len(glossary.clusters)} clusters and {len(glossary.paths)} paths"
         f" into {len(_build.pages) + len(_build.hand_written)} pages in {seconds:.1f} s"
     )
+
+
+def _write_outputs(site_dir: str, outputs: list[tuple[str, str]], written: set[str]) -> None:
+    """Write files into the site folder, each unless it holds that content already (a rebuild changes
+    a few), and note their paths in ``written``."""
+    for path, content in outputs:
+        target = os.path.join(site_dir, path)
+        if not _holds(target, content):
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "w", encoding="utf-8") as out:
+                out.write(content)
+        written.add(path)
 
 
 def _stored_files(kind: str, parts: list[Any], make: Callable[[], list[tuple[str, str]]]) -> list[tuple[str, str]]:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+
+from glossary_engine.render import session
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -88,6 +90,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if CONTENT_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.content)
+
+
+@pytest.fixture
+def serving() -> Iterator[None]:
+    """Build as a serving process does (``mkdocs serve`` calls on_startup with "serve"): it keeps the
+    last read of the glossary and per-term pieces between builds."""
+    session.will_serve()
+    yield
+    session.will_serve(False)
+
+
+@pytest.fixture
+def fixed_dates(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both builds date the sitemap alike, as the Makefile's SOURCE_DATE_EPOCH does."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
 
 
 @pytest.fixture

@@ -304,12 +304,13 @@ def test_a_hand_written_page_that_lands_where_a_term_page_goes_is_refused(
     )
 
 
+@pytest.mark.parametrize("path", ["glossary.json", "api/v1/terms/parameter.json"])
 def test_hand_written_file_cannot_shadow_a_generated_file(
-    build_site: BuildSite, caplog: pytest.LogCaptureFixture
+    build_site: BuildSite, caplog: pytest.LogCaptureFixture, path: str
 ) -> None:
     with caplog.at_level(logging.ERROR), pytest.raises(Abort):
-        build_site(docs={"glossary.json": "{}"})
-    assert "glossary.json: the glossary generates this file; remove or rename it" in caplog.text
+        build_site(docs={path: "{}"})
+    assert f"{path}: the glossary generates this file; remove or rename it" in caplog.text
 
 
 def test_hand_written_links_to_sections_of_generated_pages_resolve(build_site: BuildSite) -> None:

@@ -257,19 +257,17 @@ def _cold_build(root: Path, glossary: Glossary) -> Path:
     return build_project(root).site_dir
 
 
-@pytest.fixture
-def serving() -> Iterator[None]:
-    """Build as a serving process does (``mkdocs serve`` calls on_startup with "serve"): it keeps the
-    last read of the glossary and per-term pieces between builds."""
-    session.will_serve()
-    yield
-    session.will_serve(False)
-
-
-@pytest.fixture
-def fixed_dates(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Both builds date the sitemap alike, as the Makefile's SOURCE_DATE_EPOCH does."""
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+def preview_matches_cold(
+    project: Path, glossary: Glossary, edit: Callable[[Glossary, random.Random], None], rng: random.Random, cold: Path
+) -> tuple[Glossary, Path]:
+    """Make ``edit`` to a copy of ``glossary``, rebuild ``project`` as `mkdocs serve --dirty` does and
+    check it is a cold build (made in ``cold``); return the edited glossary and the preview's folder."""
+    glossary = copy.deepcopy(glossary)
+    edit(glossary, rng)
+    _write(project, glossary)
+    preview = build_project(project, dirty=True).site_dir
+    assert _differences(preview, _cold_build(cold, glossary)) == [], f"after {edit.__name__}"
+    return glossary, preview
 
 
 @pytest.mark.usefixtures("fixed_dates")
@@ -303,12 +301,7 @@ def test_cluster_pages_outside_the_nav_match_cold_builds(tmp_path: Path) -> None
     assert "Cluster More-22" in first.html("clusters/more-22/")
     assert "clusters/more-22/" not in first.html("terms/")  # the nav does not list them
     for edit in [*EDITS, *rng.choices(EDITS, k=4)]:
-        glossary = copy.deepcopy(glossary)
-        edit(glossary, rng)
-        _write(project, glossary)
-        preview = build_project(project, dirty=True).site_dir
-        cold = _cold_build(tmp_path / "cold", glossary)
-        assert _differences(preview, cold) == [], f"after {edit.__name__}"
+        glossary, _ = preview_matches_cold(project, glossary, edit, rng, tmp_path / "cold")
 
 
 GUIDE = "# Reading guide\n\nHow to read this glossary.\n"

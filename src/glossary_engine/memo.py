@@ -14,6 +14,7 @@ from collections.abc import Callable, Hashable
 from typing import TypeVar
 
 T = TypeVar("T")
+_MISSING = object()
 
 
 class Pieces:
@@ -32,12 +33,13 @@ class Pieces:
         ``key`` must hold everything ``make`` reads (its name and arguments, by value)."""
         if not self.remember:
             return make()
-        try:
-            return self._now[key]  # type: ignore[return-value]
-        except KeyError:
-            pass
-        value = self._last[key] if key in self._last else make()
-        self._now[key] = value
+        now = self._now
+        value = now.get(key, _MISSING)  # each look-up hashes the key again: as few as can be
+        if value is _MISSING:
+            value = self._last.get(key, _MISSING)
+            if value is _MISSING:
+                value = make()
+            now[key] = value
         return value  # type: ignore[return-value]
 
     def of(self, make: Callable[..., T], term: object, *args: Hashable) -> T:

@@ -17,6 +17,10 @@ A_TO_Z = "terms/index.md"
 CLUSTERS = "clusters/index.md"
 PATHS = "paths/index.md"
 WHATS_NEW = "whats-new.md"
+A_TO_Z_PARTS = "a-z"
+"""The folder of the A–Z index's parts, once it is too long for one page (``render/longlist.py``)."""
+TIMELINE_PARTS = "timeline"
+"""The folder of the timeline's parts (the timeline itself is ``timeline.md``)."""
 
 # Files (site paths, not pages). The feeds and the per-term API are public addresses other sites and
 # feed readers keep: never move them; a new shape of the API gets a new version folder.

@@ -69,6 +69,12 @@ def _dump(data: object) -> str:
 
 def api_files(index: GlossaryIndex, base_url: str, site_name: str) -> Iterator[tuple[str, str]]:
     """Every file of the API, as (site path, content)."""
+    yield from listing_files(index, site_name)
+    yield from term_files(index, base_url, site_name)
+
+
+def listing_files(index: GlossaryIndex, site_name: str) -> Iterator[tuple[str, str]]:
+    """The API's files about every term: its schema and its list of terms."""
     yield urls.API_TERM_SCHEMA, json.dumps(TERM_SCHEMA, indent=2) + "\n"
     terms = [[t.slug, t.title] for t in index.glossary.terms]
     listing = {
@@ -80,6 +86,10 @@ def api_files(index: GlossaryIndex, base_url: str, site_name: str) -> Iterator[t
         "terms": terms,
     }
     yield urls.API_INDEX, _dump(listing)
+
+
+def term_files(index: GlossaryIndex, base_url: str, site_name: str) -> Iterator[tuple[str, str]]:
+    """Each term's own file, in glossary order."""
     for term in index.glossary.terms:
         yield urls.api_term(term.slug), PIECES.of(_term_file, term, base_url, site_name)
 

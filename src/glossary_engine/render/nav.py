@@ -13,6 +13,7 @@ from typing import Any
 
 from .. import urls
 from ..model.index import GlossaryIndex
+from .longlist import is_part
 
 NAV_CLUSTERS = 20
 """The most clusters the nav lists one by one (a sidebar of more is no longer navigation); with more,
@@ -46,7 +47,8 @@ def expand_nav(nav: list[Any] | None, index: GlossaryIndex) -> list[Any] | None:
 
 def in_nav_only_by_index(page: str, clusters_listed: bool = True) -> bool:
     """Whether a generated page is left out of the nav (reached from an index page instead): term and
-    path pages always, cluster pages when the nav does not list the clusters (``clusters_listed``)."""
-    if urls.listed_by_an_index(page):
+    path pages and the parts of long lists always, cluster pages when the nav does not list the
+    clusters (``clusters_listed``)."""
+    if urls.listed_by_an_index(page) or is_part(page):
         return True
     return not clusters_listed and page.startswith("clusters/") and page != urls.CLUSTERS

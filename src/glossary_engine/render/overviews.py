@@ -8,8 +8,9 @@ from .. import urls
 from ..memo import PIECES
 from ..model.index import GlossaryIndex, by_generality
 from ..model.records import Term
+from . import longlist
 from .crumbs import HOME, Crumb, render_crumbs
-from .markup import Document, Rendered, esc, link, page_meta
+from .markup import Document, Rendered, esc, link, page_meta, slugify
 from .prose import link_to
 from .sanitize import clean_html
 from .templates import BUILT_IN, Templates
@@ -40,26 +41,60 @@ def _start(title: str, page: str, templates: Templates) -> Document:
     return doc.heading(1, title)
 
 
-def timeline_page(index: GlossaryIndex, templates: Templates = BUILT_IN, subject: str = "") -> Rendered:
-    """Terms with a year of introduction, oldest first, grouped by decade."""
+def _timeline_groups(index: GlossaryIndex, page: str) -> list[longlist.Group]:
+    """Every term with a year, oldest first, by decade, with its line for ``page``."""
     dated = sorted((t for t in index.glossary.terms if t.year), key=lambda t: (t.year or 0, t.title.casefold()))
-    undated = len(index.glossary.terms) - len(dated)
+    groups = []
+    for decade, terms in groupby(dated, key=lambda t: (t.year or 0) // 10 * 10):
+        entries = [(f"{t.year:d}", f"<strong>{t.year:d}</strong>: {_entry(t, page)}") for t in terms]
+        groups.append(longlist.Group(f"{decade}s", slugify(f"{decade}s"), entries))
+    return groups
+
+
+def timeline_parts(index: GlossaryIndex) -> list[longlist.Part] | None:
+    """The timeline's part pages, once it is too long for one (``longlist.py``)."""
+    if sum(1 for t in index.glossary.terms if t.year) <= longlist.LIMIT:
+        return None
+    folder = urls.TIMELINE_PARTS
+    return longlist.split(_timeline_groups(index, longlist.entry_page(folder)), folder)
+
+
+TIMELINE_CRUMB = Crumb("Timeline", TIMELINE, HOME)
+
+
+def _timeline_meta(subject: str) -> dict[str, object]:
+    about = f"{subject} concepts" if subject else "Concepts"
+    return {"description": f"{about} by the year they were introduced.", **_NO_MACROS}
+
+
+def timeline_page(
+    index: GlossaryIndex,
+    templates: Templates = BUILT_IN,
+    subject: str = "",
+    parts: list[longlist.Part] | None = None,
+) -> Rendered:
+    """Terms with a year of introduction, oldest first, grouped by decade; past ``longlist.LIMIT`` terms,
+    each decade links its ``parts`` instead."""
+    dated = sum(1 for t in index.glossary.terms if t.year)
+    undated = len(index.glossary.terms) - dated
     doc = _start("Timeline", TIMELINE, templates).add(
-        f"<p>{len(dated)} concepts by the year they were introduced, grouped by decade. {undated} others have "
+        f"<p>{dated} concepts by the year they were introduced, grouped by decade. {undated} others have "
         "no single clear origin and are left out.</p>\n"
     )
-    for decade, terms in groupby(dated, key=lambda t: (t.year or 0) // 10 * 10):
-        doc.heading(2, f"{decade}s")
-        doc.add_sanitized_list(f"<strong>{t.year:d}</strong>: {_entry(t, TIMELINE)}" for t in terms)
-    return doc.rendered(
-        page_meta(
-            title="Timeline",
-            description=f"{subject} concepts by the year they were introduced."
-            if subject
-            else "Concepts by the year they were introduced.",
-            **_NO_MACROS,
-        )
-    )
+    if parts is not None:
+        longlist.add_index(doc, parts, TIMELINE, "concepts")
+    else:
+        for group in _timeline_groups(index, TIMELINE):
+            doc.heading(2, group.title, ident=group.anchor)
+            doc.add_sanitized_list(line for _, line in group.entries)
+    return doc.rendered(page_meta(title="Timeline", **_timeline_meta(subject)))
+
+
+def timeline_part_page(
+    parts: list[longlist.Part], part: longlist.Part, templates: Templates = BUILT_IN, subject: str = ""
+) -> Rendered:
+    """One part of a long timeline."""
+    return longlist.part_page(parts, part, TIMELINE_CRUMB, "concepts", _timeline_meta(subject), templates)
 
 
 def core_vocabulary_page(index: GlossaryIndex, templates: Templates = BUILT_IN, subject: str = "") -> Rendered:

@@ -16,8 +16,8 @@ from ..memo import PIECES
 from ..model.autolink import Autolinker, already_linked
 from ..model.index import GlossaryIndex
 from ..model.records import Citation, Term
+from . import longlist, overviews
 from . import markdown as md
-from . import overviews
 from .cards import cluster_card, render_cards, term_card
 from .conceptmap import neighbours
 from .crumbs import HOME, Crumb, cluster_crumb, path_crumb, render_crumbs, term_crumb
@@ -267,39 +267,66 @@ def _letter(name: str) -> str:
     return first if first.isalpha() else "#"
 
 
-def _a_to_z_entries(term: Term) -> tuple[tuple[str, str], ...]:
-    """The A–Z index's lines for ``term``: its title and each alias, as (name, HTML)."""
+def _a_to_z_entries(term: Term, page: str) -> tuple[tuple[str, str], ...]:
+    """The A–Z index's lines for ``term`` on ``page``: its title and each alias, as (name, HTML)."""
     strong = "<strong>" + esc(term.title) + "</strong>"
-    entries = [(term.title, f"{link_to(term, urls.A_TO_Z, strong)}: {esc(term.short)}")]
-    entries += [(alias, f"{esc(alias)}: see {link_to(term, urls.A_TO_Z)}") for alias in term.aliases]
+    entries = [(term.title, f"{link_to(term, page, strong)}: {esc(term.short)}")]
+    entries += [(alias, f"{esc(alias)}: see {link_to(term, page)}") for alias in term.aliases]
     return tuple((name, clean_html(line)) for name, line in entries)  # the page adds them sanitized
 
 
-def a_to_z_page(index: GlossaryIndex, templates: Templates = BUILT_IN) -> Rendered:
-    """Every term and alias, alphabetically, grouped by first letter with a jump bar."""
-    page = urls.A_TO_Z
-    entries = [entry for term in index.glossary.terms for entry in PIECES.of(_a_to_z_entries, term)]
+def _a_to_z_groups(index: GlossaryIndex, page: str) -> list[longlist.Group]:
+    """Every term and alias, alphabetically, by first letter, with its line for ``page``."""
+    entries = [entry for term in index.glossary.terms for entry in PIECES.of(_a_to_z_entries, term, page)]
     entries.sort(key=lambda e: (e[0].casefold(), e[1]))
-    groups: dict[str, list[str]] = {}
-    for name, line in entries:
-        groups.setdefault(_letter(name), []).append(line)
-    anchors = {letter: ("other" if letter == "#" else letter.lower()) for letter in groups}
-    jump = " ".join(link(esc(letter), f"#{anchors[letter]}") for letter in groups)
-    doc = Document().add(render_crumbs(Crumb("A–Z index", page, HOME), templates))
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for entry in entries:
+        groups.setdefault(_letter(entry[0]), []).append(entry)
+    return [
+        longlist.Group(letter, "other" if letter == "#" else letter.lower(), lines) for letter, lines in groups.items()
+    ]
+
+
+def a_to_z_parts(index: GlossaryIndex) -> list[longlist.Part] | None:
+    """The A–Z index's part pages, once it is too long for one (``longlist.py``)."""
+    if sum(1 + len(term.aliases) for term in index.glossary.terms) <= longlist.LIMIT:
+        return None
+    folder = urls.A_TO_Z_PARTS
+    return longlist.split(_a_to_z_groups(index, longlist.entry_page(folder)), folder)
+
+
+A_TO_Z_CRUMB = Crumb("A–Z index", urls.A_TO_Z, HOME)
+_A_TO_Z_META: dict[str, object] = {
+    "description": "Every term in the glossary, alphabetically.",
+    # Every entry here repeats a term page, so the index would only add noise to search results.
+    "search": {"exclude": True},
+    **_NO_MACROS,
+}
+
+
+def a_to_z_page(
+    index: GlossaryIndex, templates: Templates = BUILT_IN, parts: list[longlist.Part] | None = None
+) -> Rendered:
+    """Every term and alias, alphabetically, grouped by first letter with a jump bar; past
+    ``longlist.LIMIT`` entries, each letter links its ``parts`` instead."""
+    page = urls.A_TO_Z
+    groups = _a_to_z_groups(index, page) if parts is None else list({p.group.title: p.group for p in parts}.values())
+    jump = " ".join(link(esc(group.title), f"#{group.anchor}") for group in groups)
+    doc = Document().add(render_crumbs(A_TO_Z_CRUMB, templates))
     doc.heading(1, "A–Z index")
     doc.add(f"<p>{len(index.glossary.terms)} terms and their other names.</p>\n", f'<p class="gl-jump">{jump}</p>\n')
-    for letter, lines in groups.items():
-        doc.heading(2, letter, ident=anchors[letter])
-        doc.add_sanitized_list(lines)
-    # Every entry here repeats a term page, so the index would only add noise to search results.
-    return doc.rendered(
-        page_meta(
-            title="A–Z index",
-            description="Every term in the glossary, alphabetically.",
-            search={"exclude": True},
-            **_NO_MACROS,
-        )
-    )
+    if parts is not None:
+        longlist.add_index(doc, parts, page, "names")
+    else:
+        for group in groups:
+            doc.heading(2, group.title, ident=group.anchor)
+            doc.add_sanitized_list(line for _, line in group.entries)
+    return doc.rendered(page_meta(title="A–Z index", **_A_TO_Z_META))
+
+
+def a_to_z_part_page(parts: list[longlist.Part], part: longlist.Part, templates: Templates = BUILT_IN) -> Rendered:
+    """One part of a long A–Z index."""
+    return longlist.part_page(parts, part, A_TO_Z_CRUMB, "names", _A_TO_Z_META, templates)
 
 
 def clusters_page(index: GlossaryIndex, templates: Templates = BUILT_IN) -> Rendered:

@@ -17,6 +17,8 @@ from .markup import Rendered
 from .pages import (
     PLACEHOLDER_URL,
     a_to_z_page,
+    a_to_z_part_page,
+    a_to_z_parts,
     cluster_page,
     clusters_page,
     home_page,
@@ -41,10 +43,18 @@ def generated_pages(
     """
     chrome = {"templates": templates}
     yield urls.HOME, partial(home_page, index, templates, base_url, site_name)
-    yield urls.A_TO_Z, partial(a_to_z_page, index, **chrome)
+    a_to_z = a_to_z_parts(index)
+    yield urls.A_TO_Z, partial(a_to_z_page, index, parts=a_to_z, **chrome)
+    letters = a_to_z or []
+    for part in letters:
+        yield part.page, partial(a_to_z_part_page, letters, part, **chrome)
     yield urls.CLUSTERS, partial(clusters_page, index, **chrome)
     yield urls.PATHS, partial(paths_page, index, **chrome)
-    yield overviews.TIMELINE, partial(overviews.timeline_page, index, subject=subject, **chrome)
+    timeline = overviews.timeline_parts(index)
+    yield overviews.TIMELINE, partial(overviews.timeline_page, index, subject=subject, parts=timeline, **chrome)
+    decades = timeline or []
+    for part in decades:
+        yield part.page, partial(overviews.timeline_part_page, decades, part, subject=subject, **chrome)
     yield overviews.CORE, partial(overviews.core_vocabulary_page, index, subject=subject, **chrome)
     yield overviews.MAP, partial(overviews.concept_map_page, index, **chrome)
     yield urls.WHATS_NEW, partial(learning.whats_new_page, index, **chrome)
@@ -79,6 +89,7 @@ def generated_files(index: GlossaryIndex, base_url: str, site_name: str) -> Iter
     ``data_files``."""
     yield from asset_files()
     yield from data_files(index, base_url, site_name)
+    yield from term_files(index, base_url, site_name)
 
 
 def asset_files() -> Iterator[tuple[str, str]]:
@@ -90,14 +101,24 @@ def asset_files() -> Iterator[tuple[str, str]]:
 
 
 def data_files(index: GlossaryIndex, base_url: str, site_name: str) -> Iterator[tuple[str, str]]:
-    """The files made from the glossary, as (site path, content): the exports, the feeds, the per-term
-    API for other sites, each path's flashcards, and a forwarding page for each former slug."""
+    """The files made from the whole glossary, as (site path, content): the exports, the feeds, the
+    API's list of terms, each path's flashcards, and a forwarding page for each former slug."""
     yield urls.FEED_ATOM, feeds.to_atom(index, base_url, site_name)
     yield urls.FEED_JSON, feeds.to_json_feed(index, base_url, site_name)
-    yield from api.api_files(index, base_url, site_name)
+    yield from api.listing_files(index, site_name)
     for path in index.glossary.paths:
         yield urls.deck_file(path.id), flashcards(index, path.id)
     yield "glossary.json", exports.to_json(index, base_url)
     yield "glossary.ttl", exports.to_skos(index, base_url, title=site_name)
     yield "glossary.csv", exports.to_csv(index)
     yield from redirect_pages(index, base_url)
+
+
+def term_files(index: GlossaryIndex, base_url: str, site_name: str) -> Iterator[tuple[str, str]]:
+    """One file per term, as (site path, content): its API file for other sites."""
+    return api.term_files(index, base_url, site_name)
+
+
+def term_file_paths(index: GlossaryIndex) -> list[str]:
+    """Where ``term_files`` go, without making them."""
+    return [urls.api_term(term.slug) for term in index.glossary.terms]
