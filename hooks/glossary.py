@@ -400,22 +400,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file.is_modified = page.is_modified  # type: ignore[method-assign]
         _build.pages.append(page)
         files.append(file)
-    for path, content in asset_files():
+    data = _stored_files(
+        "data", [base_url, config.site_name], lambda: list(data_files(_build.index, base_url, config.site_name))
+    )
+    for path, content in [*asset_files(), *data]:
         file = File.generated(config, _not_written_by_hand(config, path, existing), content=content)
         # A --dirty build asks whether to write it: not when the site folder already holds this content.
         there = _holds(file.abs_dest_path, content)  # copy_static_files writes it, unless it is there
         file.is_modified = _always if not there else _never  # type: ignore[method-assign]
         files.append(file)
-    # The files made from the whole glossary (exports, feeds, decks) are listed here, so links to them
-    # from hand-written pages resolve, but made and written by on_post_build, after the pages: under
-    # mkdocs serve the edited page is served half a second sooner at 10,000 terms. Each term's own API
-    # file is not listed at all: 10,000 more file objects would cost a rebuild at 10,000 terms a tenth
-    # of a second each time MkDocs walks them.
-    for path in site.data_file_paths(_build.index):
-        file = File.generated(config, _not_written_by_hand(config, path, existing), content="")
-        file.is_modified = _never  # type: ignore[method-assign]
-        file.copy_file = _nothing  # type: ignore[method-assign]
-        files.append(file)
+    # Each term's own API file is written by on_post_build, not listed in Files: 10,000 more file
+    # objects would cost a rebuild at 10,000 terms a tenth of a second each time MkDocs walks them.
     for path in site.term_file_paths(_build.index):
         _not_written_by_hand(config, path, existing)
     return files
@@ -609,21 +604,18 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write the search index and the terms' own files; one summary line: what was built and how long it
-    took."""
+    """Write the search index and each term's API file; one summary line: what was built and how long
+    it took."""
     assert _build is not None
     written: set[str] = set()
     hand_written = _build.hand_written
     index = _build.index
     pages = [dataclasses.astuple(doc) for doc in hand_written]
     make = lambda: list(search_files([*glossary_docs(index), *hand_written]))  # noqa: E731
-    base_url = _base_url(config, _build.settings)
-    parts = [base_url, config.site_name]
-    data = lambda: list(data_files(index, base_url, config.site_name))  # noqa: E731
-    _write_outputs(config.site_dir, _stored_files("data", parts, data), written)
     _write_outputs(config.site_dir, _stored_files("search", pages, make), written)
+    base_url = _base_url(config, _build.settings)
     term_files = lambda: list(site.term_files(index, base_url, config.site_name))  # noqa: E731
-    _write_outputs(config.site_dir, _stored_files("terms", parts, term_files), written)
+    _write_outputs(config.site_dir, _stored_files("terms", [base_url, config.site_name], term_files), written)
     _remove_stale_outputs(config, written)
     session.after_build()  # only now: what the build made so far is frozen, out of the collector's sight
     seconds = time.monotonic() - _build.started
@@ -677,10 +669,6 @@ def _not_written_by_hand(config: MkDocsConfig, path: str, existing: set[str]) ->
     if path in existing:
         raise PluginError(f"{config.docs_dir}/{path}: the glossary generates this file; remove or rename it")
     return path
-
-
-def _nothing(dirty: bool = False) -> None:
-    """A listed file that on_post_build writes, so MkDocs does not copy it."""
 
 
 def _always() -> bool:

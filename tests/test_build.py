@@ -7,12 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 from mkdocs.exceptions import Abort
 
 from conftest import DEFAULT_NAV, SMALL, BuildSite, Site, build_project, make_project
-from glossary_engine import GlossaryIndex, parse_glossary
-from glossary_engine.render import site
 from glossary_engine.render.nav import NAV_CLUSTERS
 
 
@@ -385,16 +382,6 @@ def test_with_many_clusters_the_nav_lists_only_the_clusters_index(build_site: Bu
     assert 'href="../../clusters/"' in page  # the clusters index is
     assert "Extra cluster 3" in site.html("clusters/")  # which lists every cluster
     assert (site.site_dir / "clusters" / "extra-3" / "index.html").is_file()
-
-
-def test_the_data_files_listed_before_they_are_made_are_the_files_made() -> None:
-    """on_files lists the whole-glossary files by path (links to them resolve); on_post_build makes them."""
-    glossary = yaml.safe_load(SMALL)
-    glossary["terms"][1]["formerly"] = ["old-name", "older-name"]
-    index = GlossaryIndex.build(parse_glossary(yaml.safe_dump(glossary, sort_keys=False), this_year=2026))
-    made = [path for path, _ in site.data_files(index, "https://example.org/", "Glossary")]
-    assert "terms/older-name/index.html" in made and "glossary.ttl" in made
-    assert site.data_file_paths(index) == made
 
 
 def test_a_hand_written_page_may_link_the_exports(build_site: BuildSite) -> None:

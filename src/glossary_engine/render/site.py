@@ -114,21 +114,6 @@ def data_files(index: GlossaryIndex, base_url: str, site_name: str) -> Iterator[
     yield from redirect_pages(index, base_url)
 
 
-def data_file_paths(index: GlossaryIndex) -> list[str]:
-    """Where ``data_files`` go, in its order, without making them."""
-    return [
-        urls.FEED_ATOM,
-        urls.FEED_JSON,
-        urls.API_TERM_SCHEMA,
-        urls.API_INDEX,
-        *(urls.deck_file(path.id) for path in index.glossary.paths),
-        "glossary.json",
-        "glossary.ttl",
-        "glossary.csv",
-        *(urls.former_term_page(old) for term in index.glossary.terms for old in term.formerly),
-    ]
-
-
 def term_files(index: GlossaryIndex, base_url: str, site_name: str) -> Iterator[tuple[str, str]]:
     """One file per term, as (site path, content): its API file for other sites."""
     return api.term_files(index, base_url, site_name)
