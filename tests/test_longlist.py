@@ -23,6 +23,7 @@ from test_incremental import (
     preview_matches_cold,
     rename_term,
 )
+from test_markup import nu_html_problems
 from test_site_links import broken_links
 
 TAG = re.compile(r"<[^>]+>")
@@ -70,7 +71,7 @@ def test_a_long_list_is_split_into_parts_that_hold_every_entry_in_order(
     assert _following(split_site, parts[0]) == parts  # each part leads to the next
 
 
-def test_parts_are_reached_from_their_list_not_the_nav_and_every_link_resolves(split_site: Site) -> None:
+def test_parts_are_reached_from_their_list_not_the_nav_and_are_valid_html(split_site: Site) -> None:
     term = split_site.html("terms/parameter/")
     around = term.replace(article(term), "")  # the nav, header and footer
     assert "timeline/" in around
@@ -78,6 +79,7 @@ def test_parts_are_reached_from_their_list_not_the_nav_and_every_link_resolves(s
     part = split_site.html("a-z/a/")
     assert '<a href="../../">Home</a>' in part and '<a href="../../terms/">A–Z index</a>' in part
     assert broken_links(split_site) == []
+    assert nu_html_problems(split_site) == []
 
 
 def test_a_list_that_fits_stays_on_one_page(small_site: Site) -> None:
