@@ -78,7 +78,7 @@ def timeline_page(
     dated = sum(1 for t in index.glossary.terms if t.year)
     undated = len(index.glossary.terms) - dated
     doc = _start("Timeline", TIMELINE, templates).add(
-        f"<p>{dated} concepts by the year they were introduced, grouped by decade. {undated} others have "
+        f"<p>{dated:,} concepts by the year they were introduced, grouped by decade. {undated:,} others have "
         "no single clear origin and are left out.</p>\n"
     )
     if parts is not None:

@@ -314,7 +314,7 @@ def a_to_z_page(
     jump = " ".join(link(esc(group.title), f"#{group.anchor}") for group in groups)
     doc = Document().add(render_crumbs(A_TO_Z_CRUMB, templates))
     doc.heading(1, "A–Z index")
-    doc.add(f"<p>{len(index.glossary.terms)} terms and their other names.</p>\n", f'<p class="gl-jump">{jump}</p>\n')
+    doc.add(f"<p>{len(index.glossary.terms):,} terms and their other names.</p>\n", f'<p class="gl-jump">{jump}</p>\n')
     if parts is not None:
         longlist.add_index(doc, parts, page, "names")
     else:
@@ -376,7 +376,7 @@ def home_page(
     doc.add(
         f'<p class="gl-short">{esc(hub.short)}</p>\n',
         f"<p>Start with {term_link(index, hub.slug, page, '<strong>' + esc(hub.title) + '</strong>')}, "
-        f"follow a learning path, or browse {count} terms by topic or in the "
+        f"follow a learning path, or browse {count:,} terms by topic or in the "
         + link("A–Z index", urls.page_url(page, urls.A_TO_Z))
         + ".</p>\n",
         f"<p>See the whole glossary at once: {overviews.links_to(page)}.</p>\n",
