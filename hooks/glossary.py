@@ -42,6 +42,7 @@ from glossary_engine import (
     load_glossary,
     urls,
 )
+from glossary_engine.export import api
 from glossary_engine.export.formats import usable_base_url
 from glossary_engine.memo import PIECES
 from glossary_engine.render import hover, overviews, session, site, store
@@ -411,7 +412,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(file)
     # Each term's own API file is written by on_post_build, not listed in Files: 10,000 more file
     # objects would cost a rebuild at 10,000 terms a tenth of a second each time MkDocs walks them.
-    for path in site.term_file_paths(_build.index):
+    for path in api.term_paths(_build.index):
         _not_written_by_hand(config, path, existing)
     return files
 
@@ -614,7 +615,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     make = lambda: list(search_files([*glossary_docs(index), *hand_written]))  # noqa: E731
     _write_outputs(config.site_dir, _stored_files("search", pages, make), written)
     base_url = _base_url(config, _build.settings)
-    term_files = lambda: list(site.term_files(index, base_url, config.site_name))  # noqa: E731
+    term_files = lambda: list(api.term_files(index, base_url, config.site_name))  # noqa: E731
     _write_outputs(config.site_dir, _stored_files("terms", [base_url, config.site_name], term_files), written)
     _remove_stale_outputs(config, written)
     session.after_build()  # only now: what the build made so far is frozen, out of the collector's sight

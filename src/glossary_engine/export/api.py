@@ -94,5 +94,10 @@ def term_files(index: GlossaryIndex, base_url: str, site_name: str) -> Iterator[
         yield urls.api_term(term.slug), PIECES.of(_term_file, term, base_url, site_name)
 
 
+def term_paths(index: GlossaryIndex) -> list[str]:
+    """Where ``term_files`` go, without making them."""
+    return [urls.api_term(term.slug) for term in index.glossary.terms]
+
+
 def _term_file(term: Term, base_url: str, site_name: str) -> str:
     return _dump(term_record(term, base_url, site_name))

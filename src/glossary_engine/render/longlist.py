@@ -102,15 +102,23 @@ def _file_name(title: str, taken: set[str]) -> str:
     return name
 
 
-def add_index(doc: Document, parts: list[Part], page: str, noun: str) -> Document:
-    """The list's page past ``LIMIT``: each group a heading, with a link to each of its parts."""
-    for group in dict.fromkeys(part.group.title for part in parts):
-        first = next(part for part in parts if part.group.title == group)
-        doc.heading(2, group, ident=first.group.anchor)
+def groups(parts: list[Part]) -> list[Group]:
+    """The groups ``parts`` were split from, in order."""
+    return list({id(part.group): part.group for part in parts}.values())
+
+
+def add_groups(doc: Document, groups: list[Group], parts: list[Part] | None, page: str, noun: str) -> Document:
+    """A list's groups on its page, each a heading with its entries; past ``LIMIT`` (``parts`` given),
+    with a link to each of its parts instead."""
+    for group in groups:
+        doc.heading(2, group.title, ident=group.anchor)
+        if parts is None:
+            doc.add_sanitized_list(line for _, line in group.entries)
+            continue
         items = [
             link(esc(part.span), urls.page_url(page, part.page)) + f" ({_count(len(part.entries), noun)})"
             for part in parts
-            if part.group.title == group
+            if part.group is group
         ]
         doc.add("<ul>\n" + "".join(f"<li>{item}</li>\n" for item in items) + "</ul>\n")
     return doc

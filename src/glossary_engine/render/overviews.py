@@ -81,12 +81,8 @@ def timeline_page(
         f"<p>{dated:,} concepts by the year they were introduced, grouped by decade. {undated:,} others have "
         "no single clear origin and are left out.</p>\n"
     )
-    if parts is not None:
-        longlist.add_index(doc, parts, TIMELINE, "concepts")
-    else:
-        for group in _timeline_groups(index, TIMELINE):
-            doc.heading(2, group.title, ident=group.anchor)
-            doc.add_sanitized_list(line for _, line in group.entries)
+    groups = _timeline_groups(index, TIMELINE) if parts is None else longlist.groups(parts)
+    longlist.add_groups(doc, groups, parts, TIMELINE, "concepts")
     return doc.rendered(page_meta(title="Timeline", **_timeline_meta(subject)))
 
 

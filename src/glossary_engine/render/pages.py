@@ -310,17 +310,12 @@ def a_to_z_page(
     """Every term and alias, alphabetically, grouped by first letter with a jump bar; past
     ``longlist.LIMIT`` entries, each letter links its ``parts`` instead."""
     page = urls.A_TO_Z
-    groups = _a_to_z_groups(index, page) if parts is None else list({p.group.title: p.group for p in parts}.values())
+    groups = _a_to_z_groups(index, page) if parts is None else longlist.groups(parts)
     jump = " ".join(link(esc(group.title), f"#{group.anchor}") for group in groups)
     doc = Document().add(render_crumbs(A_TO_Z_CRUMB, templates))
     doc.heading(1, "A–Z index")
     doc.add(f"<p>{len(index.glossary.terms):,} terms and their other names.</p>\n", f'<p class="gl-jump">{jump}</p>\n')
-    if parts is not None:
-        longlist.add_index(doc, parts, page, "names")
-    else:
-        for group in groups:
-            doc.heading(2, group.title, ident=group.anchor)
-            doc.add_sanitized_list(line for _, line in group.entries)
+    longlist.add_groups(doc, groups, parts, page, "names")
     return doc.rendered(page_meta(title="A–Z index", **_A_TO_Z_META))
 
 

@@ -89,7 +89,7 @@ def generated_files(index: GlossaryIndex, base_url: str, site_name: str) -> Iter
     ``data_files``."""
     yield from asset_files()
     yield from data_files(index, base_url, site_name)
-    yield from term_files(index, base_url, site_name)
+    yield from api.term_files(index, base_url, site_name)
 
 
 def asset_files() -> Iterator[tuple[str, str]]:
@@ -112,13 +112,3 @@ def data_files(index: GlossaryIndex, base_url: str, site_name: str) -> Iterator[
     yield "glossary.ttl", exports.to_skos(index, base_url, title=site_name)
     yield "glossary.csv", exports.to_csv(index)
     yield from redirect_pages(index, base_url)
-
-
-def term_files(index: GlossaryIndex, base_url: str, site_name: str) -> Iterator[tuple[str, str]]:
-    """One file per term, as (site path, content): its API file for other sites."""
-    return api.term_files(index, base_url, site_name)
-
-
-def term_file_paths(index: GlossaryIndex) -> list[str]:
-    """Where ``term_files`` go, without making them."""
-    return [urls.api_term(term.slug) for term in index.glossary.terms]

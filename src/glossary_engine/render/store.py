@@ -166,7 +166,7 @@ class Keys:
     """Each cluster, by its page."""
     digests: dict[tuple[tuple[str, ...], tuple[str, ...] | None], str] = field(default_factory=dict)
     """``shown_digest``'s results, by its arguments: carried over from the last build's keys for every
-    list of terms none of which another page now shows differently (``carry_digests``)."""
+    list of terms none of which another page now shows differently (``_carried_digests``)."""
 
     @classmethod
     def build(cls, index: GlossaryIndex, shared: str) -> Keys:
