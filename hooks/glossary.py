@@ -14,6 +14,7 @@ import functools
 import hashlib
 import logging
 import os
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -45,7 +46,7 @@ from glossary_engine import (
 from glossary_engine.export import api
 from glossary_engine.export.formats import usable_base_url
 from glossary_engine.memo import PIECES
-from glossary_engine.render import hover, overviews, session, site, store
+from glossary_engine.render import hover, overviews, session, share, site, store
 from glossary_engine.render.finish import add_maps, compact
 from glossary_engine.render.learning import add_widgets
 from glossary_engine.render.macros import BadCall, failure_lines
@@ -86,6 +87,14 @@ class _Build:
     markdown_key: str | None = None  # what hand-written pages are rendered under (_render_remembered)
     macros: GlossaryMacros | None = None  # the macros registered with mkdocs-macros
     macros_plugin: Any = None  # mkdocs-macros, which keeps a copy of the last page it saw
+    chrome: str | None = None  # what every page's theme chrome is (store.chrome_key), made in on_env
+    may_share: bool = False  # a one-off build whose pages two processes may draw (decided in on_files)
+    sharing: share.Sharing | None = None  # the pages being drawn with a second process (_share_pages)
+    shared: list[_GeneratedPage] = field(default_factory=list)  # those pages, by job
+    last_src: str | None = None  # the last page MkDocs draws: before its anchors are checked, the worker's are in
+    skipped: set[str] = field(default_factory=set)  # pages the worker wrote: MkDocs need not say it skipped them
+    exports: set[str] | None = None  # the search index and API files, once written (by the worker, if any)
+    progress: bool = True  # whether to log every PROGRESS_EVERY pages (not in the worker: its count is partial)
 
 
 _build: _Build | None = None
@@ -109,6 +118,9 @@ class _GeneratedPage(Page):
         self.stored = False  # the final HTML comes from the store
         self.pending = False  # not rendered yet: its final HTML may be in the store (see on_env)
         self.may_wait = True  # whether read_source may leave it pending (not once on_env found no final page)
+        self.job: int | None = None  # its place among the pages shared with a worker process, if it is
+        self.drawn_here: bool | None = None  # a shared page: drawn by this process (True) or the worker (False)
+        self.own_template: str | None = None  # a shared page's template, while it stands in for the worker's
 
     def _set_canonical_url(self, base: str | None) -> None:
         """As MkDocs sets it (``urls.join`` gives the same URLs), at a tenth of the cost: it is a
@@ -137,6 +149,8 @@ class _GeneratedPage(Page):
             known = store.known_content_key(_build.page_store, _build.index, term, _build.report.keys)
             self.content_key, self.shows = known if known is not None else (None, None)
             title: str | None = term.title
+            # In a build two processes draw, a term page is rendered by whichever draws it (_share_pages).
+            wait = self.content_key is not None or _build.may_share
         else:
             # A cluster page, path page or self-check is keyed by what it shows. Any other page is read
             # now: its content key is its content's digest.
@@ -144,7 +158,8 @@ class _GeneratedPage(Page):
             assert keys is not None
             self.content_key = store.shown_content_key(_build.index, src, keys)
             title = store.page_title(keys, src)
-        if self.content_key is not None:
+            wait = self.content_key is not None
+        if wait:
             self.pending = True
             self.markdown = ""  # MkDocs gives a page its title (meta's) only once it has some Markdown
             self.meta = {**({"title": title} if title else {}), **NO_MACROS}
@@ -218,6 +233,28 @@ class _GeneratedPage(Page):
         page.render(config, files)
         assert page.content is not None
         page.content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
+
+    def make_pending(self, config: MkDocsConfig, files: Files) -> None:
+        """Make a pending page now (``make_now``), and key its final page by the content it turned out to have."""
+        assert _build is not None
+        self.make_now(config, files)
+        if _build.chrome is not None and self.content_key is not None:
+            self.page_key = store.page_key(_build.chrome, self.file.src_uri, self.content_key)
+
+    def stand_in(self) -> None:
+        """Shared with the worker: until one of the two processes takes the page, MkDocs draws a stand-in."""
+        self.own_template = self.meta.get("template")
+        self.meta["template"] = STORED_TEMPLATE
+
+    def ready(self, config: MkDocsConfig, files: Files) -> None:
+        """A shared page, taken by this process: made, if it is pending, and with its own template back."""
+        self.job = None
+        if self.pending:
+            self.make_pending(config, files)  # its front matter is the rendered page's, with no stand-in
+        elif self.own_template is None:
+            self.meta.pop("template", None)
+        else:
+            self.meta["template"] = self.own_template
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         if self.pending:
@@ -353,8 +390,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra_javascript.append(search_script)
     _register_macros(config, _build)
     build_log = logging.getLogger(mkdocs_build.__name__)  # mkdocs.commands.build, or ProperDocs' own
-    if not any(isinstance(f, _DirtyIsExact) for f in build_log.filters):
-        build_log.addFilter(_DirtyIsExact())
+    for kind in (_DirtyIsExact, _DrawnByWorker):
+        if not any(isinstance(f, kind) for f in build_log.filters):
+            build_log.addFilter(kind())
     counts = [(len(glossary.terms), "term"), (len(glossary.clusters), "cluster"), (len(glossary.paths), "path")]
     read = ", ".join(f"{n} {noun}{'' if n == 1 else 's'}" for n, noun in counts)
     if reader is not None and reader.rechecked is not None:  # a rebuild that read only the terms whose lines changed
@@ -401,6 +439,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file.is_modified = page.is_modified  # type: ignore[method-assign]
         _build.pages.append(page)
         files.append(file)
+    _build.may_share = _may_share(config, len(_build.pages))
     data = _stored_files(
         "data", [base_url, config.site_name], lambda: list(data_files(_build.index, base_url, config.site_name))
     )
@@ -445,31 +484,197 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     _build.env = env
     _build.files = files
     env.bytecode_cache = session.THEME_BYTECODE  # a rebuild under mkdocs serve compiles nothing again
-    if _build.page_store is None or _build.nav is None:
-        for page in _build.pages:
-            if page.pending:
-                page.make_now(config, files)
-        return env
-    skip = {"site_dir", "docs_dir", "config_file_path", "watch"}  # where things are, not what they show
-    shown = {key: value for key, value in config.items() if key not in skip}
-    hooks = os.path.dirname(os.path.abspath(__file__))
-    extra = [store.folder_fingerprint(config.theme.custom_dir), store.folder_fingerprint(hooks)]
-    chrome = store.chrome_key(shown, _nav_entries(_build.nav.items), extra)
-    for page in _build.pages:
-        if page.content_key is not None:
-            page.page_key = store.page_key(chrome, page.file.src_uri, page.content_key)
-            if _build.page_store.has_page(page.page_key):
-                page.stored = True
-                page.meta["template"] = STORED_TEMPLATE
-                slug = urls.term_slug(page.file.src_uri)
-                if page.pending and slug is not None:
-                    _build.report.term_page(slug, True)
-            elif page.pending:  # its content is known, but not its final page under this chrome
-                page.make_now(config, files)
-                if page.content_key is not None:  # the same key, made again from the rendered page
-                    page.page_key = store.page_key(chrome, page.file.src_uri, page.content_key)
     env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({STORED_TEMPLATE: "stored page"}), env.loader])  # type: ignore[list-item]
+    if _build.nav is not None:
+        _draw_nav_once_per_folder(env, _build.nav)
+    if _build.page_store is not None and _build.nav is not None:
+        skip = {"site_dir", "docs_dir", "config_file_path", "watch"}  # where things are, not what they show
+        shown = {key: value for key, value in config.items() if key not in skip}
+        hooks = os.path.dirname(os.path.abspath(__file__))
+        extra = [store.folder_fingerprint(config.theme.custom_dir), store.folder_fingerprint(hooks)]
+        _build.chrome = store.chrome_key(shown, _nav_entries(_build.nav.items), extra)
+        for page in _build.pages:
+            if page.content_key is not None:
+                page.page_key = store.page_key(_build.chrome, page.file.src_uri, page.content_key)
+                if _build.page_store.has_page(page.page_key):
+                    page.stored = True
+                    page.meta["template"] = STORED_TEMPLATE
+                    slug = urls.term_slug(page.file.src_uri)
+                    if page.pending and slug is not None:
+                        _build.report.term_page(slug, True)
+    # What is left to draw: pages the store does not hold (pending ones are not rendered yet).
+    drawn = [page for page in _build.pages if not page.stored]
+    if not _share_pages(drawn, config, files, env):
+        for page in drawn:
+            if page.pending:
+                page.make_pending(config, files)
     return env
+
+
+def _draw_nav_once_per_folder(env: jinja2.Environment, nav: Navigation) -> None:
+    """Material draws the whole nav into every page (``partials/nav.html``). For a page the nav does not
+    list, nothing in it is marked as current, and its links are relative to the page's folder: every
+    such page in one folder (all the term pages, say) gets the same nav. Draw it once per folder and
+    depth, for this build's theme environment. A page the nav lists, or whose address the nav has
+    pages under, is drawn as ever."""
+    try:
+        template = env.get_template("partials/nav.html")
+    except jinja2.TemplateNotFound:  # not Material
+        return
+    listed = {id(page) for page in nav.pages}
+    above_listed = {""}  # every folder that holds a page (or link) of the nav
+    for item in _nav_links(nav.items):
+        parts = item.strip("/").split("/")
+        above_listed.update("/".join(parts[:n]) + "/" for n in range(1, len(parts) + 1))
+    draw = template.root_render_func
+    drawn: dict[tuple[str, int], str] = {}
+
+    def root(context: Any) -> Any:
+        page = context.get("page")
+        url = getattr(page, "url", None)
+        if not isinstance(url, str) or id(page) in listed or url in above_listed or not url.endswith("/"):
+            yield from draw(context)
+            return
+        key = (url.rstrip("/").rpartition("/")[0], url.count("/"))
+        if key not in drawn:
+            drawn[key] = "".join(draw(context))
+        yield drawn[key]
+
+    template.root_render_func = root
+
+
+def _nav_links(items: list[Any]) -> list[str]:
+    """The address of every page, section index and link in the nav."""
+    out: list[str] = []
+    for item in items:
+        url = getattr(item, "url", None)
+        if isinstance(url, str):
+            out.append(url)
+        out.extend(_nav_links(getattr(item, "children", None) or []))
+    return out
+
+
+SHARE_AT = 64
+"""Pages to draw from which a build shares them with a second process: below it, forking costs more
+than it saves."""
+
+
+def _may_share(config: MkDocsConfig, pages: int) -> bool:
+    """Whether two processes may draw this build's pages (``_share_pages``): a one-off build into an
+    emptied site folder (not mkdocs serve, whose server runs in threads, nor a --dirty build), from a
+    process with no other thread (a forked copy gets only the calling thread), with no plugin but this
+    hook and mkdocs-macros (another plugin could keep state from each page's events, which the worker's
+    pages would not reach here), and enough pages to be worth it."""
+    assert _build is not None
+    return (
+        pages >= SHARE_AT
+        and not _build.dirty
+        and not PIECES.remember
+        and threading.active_count() == 1
+        and all(_shares_safely(plugin) for plugin in config.plugins.values())
+        and share.processes() > 1
+    )
+
+
+def _shares_safely(plugin: object) -> bool:
+    """This hook, or mkdocs-macros (which renders pages' Markdown and keeps nothing from one to the next)."""
+    if getattr(plugin, "on_env", None) is on_env:
+        return True
+    return type(plugin).__module__.split(".")[0] == "mkdocs_macros"
+
+
+def _share_pages(drawn: list[_GeneratedPage], config: MkDocsConfig, files: Files, env: jinja2.Environment) -> bool:
+    """Draw ``drawn`` with a forked worker process (``share.py``): MkDocs draws the pages in order here,
+    taking each unless the worker took it; the worker draws from the last page back, each as MkDocs
+    would (every plugin event, then the page is written), until the two meet. Pages the worker drew are
+    stand-ins here (``stand_in``; on_post_page returns nothing, so MkDocs writes nothing over them), and
+    the worker's results come in before MkDocs checks the anchors the pages link to (``_join_worker``)."""
+    assert _build is not None and _build.nav is not None
+    if not _build.may_share or len(drawn) < SHARE_AT:
+        return False
+    sharing = share.Sharing(len(drawn))
+    doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+    nav = _build.nav
+    build = _build
+    for job, page in enumerate(drawn):
+        page.job = job
+        page.stand_in()
+
+    def setup() -> None:
+        build.sharing, build.progress = None, False
+        build.report.reused = build.report.showing_pages = build.report.themed = build.report.from_store = 0
+        build.report.edited_pages = []
+        build.exports = _write_exports(config)  # every page is read: the worker starts with these
+
+    def work(job: int) -> dict[str, Any]:
+        page = drawn[job]
+        page.ready(config, files)
+        mkdocs_build._build_page(page, config, doc_files, nav, env)  # a generated page is never a draft
+        return {
+            "anchors": sorted(page.present_anchor_ids or ()),
+            "content_key": page.content_key,
+            "page_key": page.page_key,
+            "shows": page.shows,
+            "written": page.written_key(),
+        }
+
+    def summary() -> dict[str, Any]:
+        report = build.report
+        kept = build.page_store.changes() if build.page_store is not None else None
+        counts = [report.reused, report.showing_pages, report.themed, report.from_store]
+        exports = sorted(build.exports or ())
+        return {"counts": counts, "edited": report.edited_pages, "store": kept, "exports": exports}
+
+    if not sharing.start(setup, work, summary):
+        for page in drawn:
+            page.ready(config, files)
+        return False
+    _build.sharing, _build.shared = sharing, drawn
+    _build.last_src = doc_files[-1].src_uri if doc_files else None
+    return True
+
+
+def _join_worker(config: MkDocsConfig, current: Page | None) -> None:
+    """Take in what the worker drew, and draw here what it took and did not finish (it failed; the
+    same failure here stops the build with MkDocs' own message). ``current`` is the page MkDocs is
+    drawing now: if unfinished, it is drawn here by on_post_page."""
+    assert _build is not None and _build.sharing is not None and _build.env is not None
+    assert _build.files is not None and _build.nav is not None
+    outcome = _build.sharing.finish()
+    _build.sharing = None
+    share.replay(outcome.records)
+    shared = _build.shared
+    for job, result in outcome.results.items():
+        page = shared[job]
+        page.pending, page.drawn_here, page.job = False, False, None
+        page.present_anchor_ids = set(result["anchors"])
+        page.content_key, page.page_key = result["content_key"], result["page_key"]
+        page.shows = tuple(result["shows"]) if result["shows"] is not None else None
+        session.wrote(page.file.abs_dest_path, result["written"])
+        _build.skipped.add(page.file.src_uri)
+    if outcome.summary is not None:
+        reused, showing, themed, from_store = outcome.summary["counts"]
+        report = _build.report
+        report.reused += reused
+        report.showing_pages += showing
+        report.themed += themed
+        report.from_store += from_store
+        report.edited_pages.extend(outcome.summary["edited"])
+        _build.exports = set(outcome.summary["exports"])
+        if _build.page_store is not None and outcome.summary["store"] is not None:
+            _build.page_store.adopt(outcome.summary["store"])
+    if outcome.failure is not None:
+        log.info(f"the second process stopped; this one draws the {len(outcome.unfinished)} pages it left")
+        log.debug(outcome.failure)
+    doc_files = _build.files.documentation_pages(inclusion=InclusionLevel.is_included)
+    for job in outcome.unfinished:
+        page = shared[job]
+        page.drawn_here = True
+        if page is current:
+            continue  # on_post_page draws it now
+        page.ready(config, _build.files)
+        mkdocs_build._build_page(page, config, doc_files, _build.nav, _build.env)
+    log.info(f"{len(outcome.results)} of {len(shared)} pages drawn by a second process")
 
 
 @event_priority(-100)
@@ -557,7 +762,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     glossary itself); report progress on long builds."""
     assert _build is not None
     _build.pages_done += 1
-    if _build.pages_done % PROGRESS_EVERY == 0:
+    if _build.pages_done % PROGRESS_EVERY == 0 and _build.progress:
         log.info(f"{_build.pages_done} pages rendered")
     if not isinstance(page, _GeneratedPage):
         description = str(page.meta.get("description") or "")
@@ -581,10 +786,22 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     neither is searched), and drop the indentation the theme's templates leave in every page. A term
     page is stored with its hover slots, and filled with the definitions each time (``hover.py``)."""
     assert _build is not None
+    context, _build.context = _build.context, None
+    if _build.sharing is not None and page.file.src_uri == _build.last_src:
+        _join_worker(config, page)
     if not isinstance(page, _GeneratedPage):
         return compact(output)
-    context, _build.context = _build.context, None
-    if page.stored:
+    if page.job is not None or page.drawn_here is False:  # shared with the worker process
+        assert _build.env is not None and _build.files is not None
+        if page.drawn_here is None:
+            assert page.job is not None
+            page.drawn_here = _build.sharing is None or _build.sharing.take(page.job)
+        if not page.drawn_here:
+            _build.skipped.add(page.file.src_uri)
+            return ""  # the worker writes it
+        page.ready(config, _build.files)
+        output = _build.env.get_template(page.meta.get("template", "main.html")).render(context)
+    elif page.stored:
         assert _build.page_store is not None and page.page_key is not None
         stored = _build.page_store.page(page.page_key)
         if stored is not None:
@@ -608,15 +825,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Write the search index and each term's API file; one summary line: what was built and how long
     it took."""
     assert _build is not None
-    written: set[str] = set()
-    hand_written = _build.hand_written
-    index = _build.index
-    pages = [dataclasses.astuple(doc) for doc in hand_written]
-    make = lambda: list(search_files([*glossary_docs(index), *hand_written]))  # noqa: E731
-    _write_outputs(config.site_dir, _stored_files("search", pages, make), written)
-    base_url = _base_url(config, _build.settings)
-    term_files = lambda: list(api.term_files(index, base_url, config.site_name))  # noqa: E731
-    _write_outputs(config.site_dir, _stored_files("terms", [base_url, config.site_name], term_files), written)
+    if _build.sharing is not None:  # MkDocs drew no page after the one _share_pages took for the last
+        _join_worker(config, None)
+    written = _build.exports if _build.exports is not None else _write_exports(config)
     _remove_stale_outputs(config, written)
     session.after_build()  # only now: what the build made so far is frozen, out of the collector's sight
     seconds = time.monotonic() - _build.started
@@ -628,6 +839,22 @@ def on_post_build(config: MkDocsConfig) -> None:
         f"built {len(glossary.terms)} terms, {len(glossary.clusters)} clusters and {len(glossary.paths)} paths"
         f" into {len(_build.pages) + len(_build.hand_written)} pages in {seconds:.1f} s"
     )
+
+
+def _write_exports(config: MkDocsConfig) -> set[str]:
+    """Write the search index and each term's API file; the site paths written. Hand-written pages are
+    in the index, so it waits until every page is read (a worker process makes it, if there is one)."""
+    assert _build is not None
+    written: set[str] = set()
+    hand_written = _build.hand_written
+    index = _build.index
+    pages = [dataclasses.astuple(doc) for doc in hand_written]
+    make = lambda: list(search_files([*glossary_docs(index), *hand_written]))  # noqa: E731
+    _write_outputs(config.site_dir, _stored_files("search", pages, make), written)
+    base_url = _base_url(config, _build.settings)
+    term_files = lambda: list(api.term_files(index, base_url, config.site_name))  # noqa: E731
+    _write_outputs(config.site_dir, _stored_files("terms", [base_url, config.site_name], term_files), written)
+    return written
 
 
 def _write_outputs(site_dir: str, outputs: list[tuple[str, str]], written: set[str]) -> None:
@@ -703,9 +930,22 @@ class _DirtyIsExact(logging.Filter):
         return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
+class _DrawnByWorker(logging.Filter):
+    """Drops MkDocs' note that it skipped a page with no output, for the pages the worker process wrote."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if _build is None or not message.startswith("Page skipped: '"):
+            return True
+        return message.split("'", 2)[1] not in _build.skipped
+
+
 def on_build_error(error: Exception) -> None:
     """A failed build gives its frozen objects back to the collector too, and forgets which pages the
     site folder holds (a page may be half written): the next build writes every page."""
+    if _build is not None and _build.sharing is not None:
+        _build.sharing.stop()
+        _build.sharing = None
     session.after_build()
     if _build is not None and _build.site_dir:
         session.forget_pages(_build.site_dir)

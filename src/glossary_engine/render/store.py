@@ -418,6 +418,24 @@ class PageStore:
         self.write(MANIFEST, json.dumps(manifest, separators=(",", ":")).encode("utf-8"))
         self._entries.pop(MANIFEST, None)
 
+    def changes(self) -> dict[str, Any]:
+        """What this build has written, read or touched so far, as plain data for ``adopt`` (a worker
+        process drew some pages into the same folder)."""
+        now = self._generation
+        entries = {name: entry for name, entry in self._entries.items() if entry[1] == now}
+        shows = {key: entry for key, entry in (self._shows or {}).items() if entry[1] == now}
+        return {"generation": now, "entries": entries, "shows": shows}
+
+    def adopt(self, changes: dict[str, Any]) -> None:
+        """Take in a worker process's ``changes`` to the same store in the same build."""
+        if changes.get("generation") != self._generation:
+            return
+        for name, entry in changes["entries"].items():
+            if type(entry) is list and len(entry) == 2 and type(entry[0]) is str and type(entry[1]) is int:
+                self._entries[name] = entry
+        if changes["shows"]:
+            self._shows_map().update(changes["shows"])
+
     # Term pages' content.
 
     def _shows_map(self) -> dict[str, list[Any]]:
