@@ -7,7 +7,9 @@
 For each size, three builds of the same content, each `mkdocs build` in its own process, one after
 another:
 
-- ours: the project's config and hook around a synthetic glossary.yaml (pages generated in memory);
+- ours: the project's config and hook around a synthetic glossary.yaml (pages generated in memory),
+  drawn by two processes where the machine has two cores (``ours_one``: the same build with
+  GLOSSARY_JOBS=1, in one process);
 - baseline 1: the pages our hook generates, written out as Markdown files, built by plain MkDocs +
   Material (no hook, no mkdocs-macros), the pages our hook keeps out of the nav kept out with
   `not_in_nav`; no loading, validating, generating or sanitizing (see baselines.py);
@@ -23,7 +25,8 @@ build is printed too: the figures are only as quiet as the machine.
 ``--breakdown N`` instead builds N terms in this process with timers around each plugin's and hook's
 events, Markdown, templates and writing (real time, no profiler; see timers.py). ``--profile N``
 builds N terms in this process under cProfile and prints the time of each stage of the build and the
-top functions by cumulative and by own time. ``--kind`` picks the build for either.
+top functions by cumulative and by own time. ``--kind`` picks the build for either; with ``ours``
+the worker process's share of the pages is outside the timers, ``ours_one`` times all of it.
 """
 
 from __future__ import annotations
@@ -54,12 +57,14 @@ from synthetic import synthetic_glossary
 from timers import Timers, print_timers, time_events, time_page_subclasses, timed_build_parts
 
 from glossary_engine import load_glossary
+from glossary_engine.render.share import JOBS_VARIABLE
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_GC = str(Path(__file__).resolve().parent / "build_gc.py")
 BASELINES = str(Path(__file__).resolve().parent / "baselines.py")
 BUILDS = {
     "ours": "ours (hook)",
+    "ours_one": "ours, one process",
     "not_in_nav": "baseline 1: pages, not in nav",
     "in_nav": "baseline 2: pages, all in nav",
 }
@@ -92,6 +97,8 @@ class Size:
     load_validate_s: float
     load_cached_s: float
     builds: dict[str, Build]
+OURS = ("ours", "ours_one")
+"""Our build, as it runs (two processes where it can) and in one process: the same project."""
 
 
 def make_project(folder: Path, glossary: str) -> None:
@@ -115,13 +122,15 @@ def make_baseline(folder: Path, project: Path, kind: str, maps: bool) -> None:
     subprocess.run(command, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
 
-def timed_build(folder: Path, timeout: float | None = None) -> tuple[float, int, float | None, bool]:
-    """Run `mkdocs build` in its own process.
+def timed_build(
+    folder: Path, timeout: float | None = None, *, one_process: bool = False
+) -> tuple[float, int, float | None, bool]:
+    """Run `mkdocs build` in its own process (``one_process``: with GLOSSARY_JOBS=1, no worker process).
 
     Returns seconds, peak resident bytes, seconds of garbage-collector pauses, and whether the build
     was stopped: a build still running after ``timeout`` seconds is killed, and its time is a lower bound.
     """
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **({JOBS_VARIABLE: "1"} if one_process else {})}
     # Every build starts cold, as on a fresh clone: no validated glossary cached by a previous one.
     shutil.rmtree(folder / ".cache", ignore_errors=True)
     report = folder / "gc.json"
@@ -163,7 +172,7 @@ def load_seconds(path: Path, repeat: int = 3, cache_dir: Path | None = None) -> 
 def measure_build(folder: Path, kind: str, terms: int, timeout: float | None) -> Build:
     """Build the project in ``folder`` once, measure the site it makes, and delete the site."""
     load_before = os.getloadavg()[0]
-    seconds, peak, paused, timed_out = timed_build(folder, timeout)
+    seconds, peak, paused, timed_out = timed_build(folder, timeout, one_process=kind == "ours_one")
     build = Build(kind, terms, seconds, timed_out, peak / 2**20, paused, load_before)
     site = folder / "site"
     pages = [p.stat().st_size for p in (site / "terms").glob("*/index.html")]
@@ -195,9 +204,9 @@ def measure(terms: int, kinds: list[str], nav_timeout: float | None, maps: bool,
         with tempfile.TemporaryDirectory() as cache:
             warm = load_seconds(ours / "glossary.yaml", cache_dir=Path(cache))
         size = Size(terms, len(glossary.encode()) / 1000, cold, warm, {})
-        folders = {kind: ours if kind == "ours" else Path(tmp) / kind for kind in kinds}
+        folders = {kind: ours if kind in OURS else Path(tmp) / kind for kind in kinds}
         for kind, folder in folders.items():
-            if kind != "ours":
+            if kind not in OURS:
                 folder.mkdir()
                 make_baseline(folder, ours, kind, maps)
         for _ in range(repeat):
@@ -283,7 +292,7 @@ def project_folder(terms: int, kind: str, maps: bool) -> Iterator[Path]:
         ours.mkdir()
         make_project(ours, synthetic_glossary(terms))
         folder = ours
-        if kind != "ours":
+        if kind not in OURS:
             folder = Path(tmp) / kind
             folder.mkdir()
             make_baseline(folder, ours, kind, maps)
@@ -387,6 +396,8 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=25, help="functions to list in a profile (default 25)")
     parser.add_argument("--profile-out", type=Path, metavar="FILE", help="save the raw profile for pstats/snakeviz")
     args = parser.parse_args()
+    if args.kind == "ours_one":
+        os.environ[JOBS_VARIABLE] = "1"
     if args.profile:
         profile(args.profile, args.kind, args.baseline_maps, args.top, args.profile_out)
         return

@@ -249,6 +249,8 @@ class _GeneratedPage(Page):
     def ready(self, config: MkDocsConfig, files: Files) -> None:
         """A shared page, taken by this process: made, if it is pending, and with its own template back."""
         self.job = None
+        if self.stored:
+            return  # its final page is in the store: on_post_page takes it from there
         if self.pending:
             self.make_pending(config, files)  # its front matter is the rendered page's, with no stand-in
         elif self.own_template is None:
@@ -479,7 +481,8 @@ def _nav_entries(items: list[Any]) -> list[Any]:
 @event_priority(-100)
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     """Every page is read: find the generated pages whose final HTML the page store holds, and let the
-    theme skip them (a stand-in template; on_post_page puts the stored page in)."""
+    theme skip them (a stand-in template; on_post_page puts the stored page in); draw the generated
+    pages with a second process where the build may (``_share_pages``)."""
     assert _build is not None
     _build.env = env
     _build.files = files
@@ -502,11 +505,10 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
                     slug = urls.term_slug(page.file.src_uri)
                     if page.pending and slug is not None:
                         _build.report.term_page(slug, True)
-    # What is left to draw: pages the store does not hold (pending ones are not rendered yet).
-    drawn = [page for page in _build.pages if not page.stored]
-    if not _share_pages(drawn, config, files, env):
-        for page in drawn:
-            if page.pending:
+    # Every generated page is drawn, from the store or by the theme (pending ones are not rendered yet).
+    if not _share_pages(_build.pages, config, files, env):
+        for page in _build.pages:
+            if page.pending and not page.stored:
                 page.make_pending(config, files)
     return env
 
@@ -592,7 +594,10 @@ def _share_pages(drawn: list[_GeneratedPage], config: MkDocsConfig, files: Files
     assert _build is not None and _build.nav is not None
     if not _build.may_share or len(drawn) < SHARE_AT:
         return False
-    sharing = share.Sharing(len(drawn))
+    try:
+        sharing = share.Sharing(len(drawn))
+    except OSError:  # no shared memory or semaphores here (a container without /dev/shm): one process
+        return False
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
     nav = _build.nav
     build = _build
@@ -610,8 +615,9 @@ def _share_pages(drawn: list[_GeneratedPage], config: MkDocsConfig, files: Files
         page = drawn[job]
         page.ready(config, files)
         mkdocs_build._build_page(page, config, doc_files, nav, env)  # a generated page is never a draft
+        anchors = page.present_anchor_ids  # None for a page from the store: MkDocs checks no link into it
         return {
-            "anchors": sorted(page.present_anchor_ids or ()),
+            "anchors": sorted(anchors) if anchors is not None else None,
             "content_key": page.content_key,
             "page_key": page.page_key,
             "shows": page.shows,
@@ -647,7 +653,7 @@ def _join_worker(config: MkDocsConfig, current: Page | None) -> None:
     for job, result in outcome.results.items():
         page = shared[job]
         page.pending, page.drawn_here, page.job = False, False, None
-        page.present_anchor_ids = set(result["anchors"])
+        page.present_anchor_ids = set(result["anchors"]) if result["anchors"] is not None else None
         page.content_key, page.page_key = result["content_key"], result["page_key"]
         page.shows = tuple(result["shows"]) if result["shows"] is not None else None
         session.wrote(page.file.abs_dest_path, result["written"])
@@ -800,8 +806,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
             _build.skipped.add(page.file.src_uri)
             return ""  # the worker writes it
         page.ready(config, _build.files)
-        output = _build.env.get_template(page.meta.get("template", "main.html")).render(context)
-    elif page.stored:
+        if not page.stored:
+            output = _build.env.get_template(page.meta.get("template", "main.html")).render(context)
+    if page.stored:
         assert _build.page_store is not None and page.page_key is not None
         stored = _build.page_store.page(page.page_key)
         if stored is not None:

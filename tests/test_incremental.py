@@ -391,6 +391,27 @@ def test_a_damaged_stored_page_is_rebuilt_not_served(tmp_path: Path) -> None:
     assert build_project(project).html("terms/term-03/") == first
 
 
+def test_a_store_writes_its_entries_in_place_but_never_through_a_link(tmp_path: Path) -> None:
+    """Entries are written in place (a torn one fails its digest); a link planted where an entry goes,
+    as a store restored from a cache might hold, is replaced, and what it pointed to is left alone."""
+    folder = tmp_path / "store"
+    outside = tmp_path / "outside.txt"
+    outside.write_text("not the store's", encoding="utf-8")
+    planted = folder / "pages" / "ab" / "abc.html"
+    planted.parent.mkdir(parents=True)
+    planted.symlink_to(outside)
+    pages = store.PageStore(folder)
+    pages.keep_page("abc", "<p>stored</p>")
+    pages.keep_page("cde", "<p>new folder</p>")
+    assert outside.read_text(encoding="utf-8") == "not the store's"
+    assert not planted.is_symlink()
+    assert pages.page("abc") == "<p>stored</p>" and pages.page("cde") == "<p>new folder</p>"
+    (folder / "pages" / "cd" / "cde.html").write_bytes(b"<p>new fol")  # cut short
+    assert pages.page("cde") is None
+    pages.finish()
+    assert store.PageStore(folder).page("abc") == "<p>stored</p>"
+
+
 IN_PLACE = "0 from the page store, 40 already in the site folder"  # a live-preview rebuild writes none
 
 

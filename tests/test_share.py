@@ -93,6 +93,7 @@ def test_the_next_build_reuses_every_page_the_worker_drew(
     caplog.clear()
     with caplog.at_level(logging.INFO):
         build_project(tmp_path / "shared")
+    assert _shared(caplog.messages) is not None  # the stored pages are shared too
     summary = [m for m in caplog.messages if "term pages: " in m]
     assert summary and f"term pages: 0 rendered, {TERMS} reused;" in summary[0], summary
     assert "final pages: 1 drawn by the theme" in summary[0]  # the concept map, drawn from the whole glossary

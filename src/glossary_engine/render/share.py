@@ -132,6 +132,7 @@ class Sharing:
             with contextlib.suppress(Exception):
                 stream.flush()
         gc.freeze()  # what both processes hold stays shared: the collector does not touch it in either
+        parent = os.getpid()
         try:
             pid = os.fork()
         except OSError:
@@ -140,10 +141,12 @@ class Sharing:
         if pid:
             self._pid = pid
             return True
-        self._run_worker(setup, work, summary)  # never returns
+        self._run_worker(parent, setup, work, summary)  # never returns
         return False  # pragma: no cover
 
-    def _run_worker(self, setup: Callable[[], None], work: Callable[[int], Any], summary: Callable[[], Any]) -> None:
+    def _run_worker(
+        self, parent: int, setup: Callable[[], None], work: Callable[[int], Any], summary: Callable[[], Any]
+    ) -> None:
         status = 0
         try:
             self.in_worker = True
@@ -161,6 +164,9 @@ class Sharing:
             failure = None
             setup()
             while (job := self._take_last()) is not None:
+                if os.getppid() != parent:  # the build stopped (interrupted): nobody waits for the rest
+                    self._discard()
+                    os._exit(1)
                 logged = len(records)
                 try:
                     results[str(job)] = work(job)
