@@ -488,7 +488,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     _build.files = files
     env.bytecode_cache = session.THEME_BYTECODE  # a rebuild under mkdocs serve compiles nothing again
     env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({STORED_TEMPLATE: "stored page"}), env.loader])  # type: ignore[list-item]
-    if _build.nav is not None:
+    if _build.nav is not None and _known_plugins(config):
         _draw_nav_once_per_folder(env, _build.nav)
     if _build.page_store is not None and _build.nav is not None:
         skip = {"site_dir", "docs_dir", "config_file_path", "watch"}  # where things are, not what they show
@@ -573,16 +573,20 @@ def _may_share(config: MkDocsConfig, pages: int) -> bool:
         and not _build.dirty
         and not PIECES.remember
         and threading.active_count() == 1
-        and all(_shares_safely(plugin) for plugin in config.plugins.values())
+        and _known_plugins(config)
         and share.processes() > 1
     )
 
 
-def _shares_safely(plugin: object) -> bool:
-    """This hook, or mkdocs-macros (which renders pages' Markdown and keeps nothing from one to the next)."""
-    if getattr(plugin, "on_env", None) is on_env:
-        return True
-    return type(plugin).__module__.split(".")[0] == "mkdocs_macros"
+def _known_plugins(config: MkDocsConfig) -> bool:
+    """Whether the build runs no plugin but this hook and mkdocs-macros (which renders pages' Markdown
+    and keeps nothing from one page to the next). Another plugin may keep state from each page's events
+    (which a second process's pages would not reach here) or change what the nav shows from page to page
+    (Material's blog, say), so neither the shared drawing nor the nav drawn once per folder is used."""
+    return all(
+        getattr(plugin, "on_env", None) is on_env or type(plugin).__module__.split(".")[0] == "mkdocs_macros"
+        for plugin in config.plugins.values()
+    )
 
 
 def _share_pages(drawn: list[_GeneratedPage], config: MkDocsConfig, files: Files, env: jinja2.Environment) -> bool:

@@ -44,3 +44,21 @@ def test_pages_carry_the_nav_material_draws_for_each(tmp_path: Path, monkeypatch
     assert 'href="more/"' in (once / "terms" / "term-01" / "index.html").read_text(encoding="utf-8")
     assert 'href="../term-01/more/"' in (once / "terms" / "term-02" / "index.html").read_text(encoding="utf-8")
     assert 'href="../.."' in (once / "notes" / "aside" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("plugins", "drawn_once"), [("", True), ("  - tags\n", False)])
+def test_the_nav_is_drawn_once_only_beside_known_plugins(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, plugins: str, drawn_once: bool
+) -> None:
+    """Another plugin (Material's blog, say) may change what the nav shows from page to page."""
+    make_project(tmp_path)
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text(config_file.read_text(encoding="utf-8").replace("plugins:\n", "plugins:\n" + plugins))
+    _write(tmp_path, medium_glossary(seed=9, count=12, clusters=2))
+    config = load_config(config_file=str(config_file), site_dir=str(tmp_path / "site"), nav=DEFAULT_NAV)
+    hook = config.plugins["hooks/glossary.py"]
+    calls: list[object] = []
+    monkeypatch.setattr(hook, "_draw_nav_once_per_folder", lambda env, nav: calls.append(nav))
+    build(config)
+    assert bool(calls) is drawn_once
+    assert (tmp_path / "site" / "terms" / "term-05" / "index.html").is_file()
