@@ -72,6 +72,7 @@ class _Build:
     settings: Settings
     first: bool  # the first build of the project in this process: not a rebuild under mkdocs serve
     pages_done: int = 0
+    progress_shown: int = 0  # the page count the last progress line gave
     macro_failures: dict[str, list[UnknownName]] = field(default_factory=dict)
     page_store: store.PageStore | None = None
     nav: Navigation | None = None
@@ -769,11 +770,16 @@ def _render_remembered(page: Page, config: MkDocsConfig, files: Files) -> None:
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Keep a hand-written page's text for the search index (generated pages are indexed from the
-    glossary itself); report progress on long builds."""
+    glossary itself); report progress on long builds. A pending page is not counted yet: it is made
+    later (``make_now``), or comes from the page store without being rendered."""
     assert _build is not None
+    if isinstance(page, _GeneratedPage) and page.pending:
+        return html
     _build.pages_done += 1
-    if _build.pages_done % PROGRESS_EVERY == 0 and _build.progress:
-        log.info(f"{_build.pages_done} pages rendered")
+    done = _build.pages_done + (_build.sharing.taken_by_worker() if _build.sharing is not None else 0)
+    if done >= _build.progress_shown + PROGRESS_EVERY and _build.progress:
+        _build.progress_shown = done // PROGRESS_EVERY * PROGRESS_EVERY
+        log.info(f"{_build.progress_shown} pages rendered")  # by both processes, where two draw
     if not isinstance(page, _GeneratedPage):
         description = str(page.meta.get("description") or "")
         parts = (page.title or "", page.url, html, description)

@@ -15,6 +15,7 @@ from typing import Any
 
 import mkdocs.commands.build as mkdocs_build
 import pytest
+from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from conftest import DEFAULT_NAV, build_project, make_project
@@ -188,3 +189,24 @@ def test_a_build_with_another_plugin_is_drawn_by_one_process(
         build_project(root)
     assert _shared(caplog.messages) is None
     assert (root / "site" / "terms" / "term-89" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_progress_counts_each_page_rendered_once(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    """"N pages rendered" never counts past the pages the build has (a page first read as pending and
+    then made counted twice)."""
+    make_project(tmp_path)
+    _write(tmp_path, medium_glossary(seed=3, count=TERMS, clusters=4))
+    config = load_config(config_file=str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"), nav=DEFAULT_NAV)
+    monkeypatch.setattr(config.plugins["hooks/glossary.py"], "PROGRESS_EVERY", 10)
+    monkeypatch.setenv(share.JOBS_VARIABLE, str(jobs))
+    with caplog.at_level(logging.INFO):
+        mkdocs_build.build(config)
+    pages = len(list((tmp_path / "site").rglob("index.html")))
+    counts = [int(m[1]) for m in (re.search(r" (\d+) pages rendered$", r.getMessage()) for r in caplog.records) if m]
+    assert counts == sorted(set(counts)) and all(count % 10 == 0 for count in counts)
+    assert pages - 20 < counts[-1] <= pages  # the two processes' pages together
+    if jobs == 1:
+        assert counts == list(range(10, counts[-1] + 1, 10))

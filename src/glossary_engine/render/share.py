@@ -107,6 +107,13 @@ class Sharing:
             self._set(max(front, job + 1), back)
             return True
 
+    def taken_by_worker(self) -> int:
+        """How many jobs the worker has taken so far (for progress lines)."""
+        if self._pid is None:
+            return 0
+        with self._lock:
+            return self.count - self._get()[1]
+
     def _take_last(self) -> int | None:
         with self._lock:
             front, back = self._get()
