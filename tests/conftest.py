@@ -5,10 +5,12 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 
 from glossary_engine.render import session
 
@@ -54,10 +56,14 @@ def make_project(
     root: Path,
     glossary: str = SMALL,
     docs: dict[str, str] | None = None,
+    plugins: tuple[str, ...] = (),
 ) -> Path:
-    """Lay out a project like ours in ``root``: the real mkdocs.yml and hooks, a glossary, some docs."""
+    """Lay out a project like ours in ``root``: the real mkdocs.yml (with ``plugins`` added to its own)
+    and hooks, a glossary, some docs."""
     root.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    added = "".join(f"  - {name}\n" for name in plugins)
+    (root / "mkdocs.yml").write_text(config.replace("\nplugins:\n", f"\nplugins:\n{added}", 1), encoding="utf-8")
     for folder in ("hooks", "overrides"):
         shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
     (root / "glossary.yaml").write_text(glossary, encoding="utf-8")
@@ -72,10 +78,15 @@ def make_project(
 def build_project(root: Path, nav: list[object] | None = DEFAULT_NAV, *, dirty: bool = False) -> Site:
     """Build the project in ``root`` with its real config; ``nav`` narrows the nav (None keeps mkdocs.yml's).
     ``dirty`` builds as ``mkdocs serve --dirty`` rebuilds: into the site folder as the last build left it."""
-    overrides = {"nav": nav} if nav is not None else {}
-    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(root / "site"), **overrides)
-    build(config, dirty=dirty)
+    build(project_config(root, nav), dirty=dirty)
     return Site(root)
+
+
+def project_config(root: Path, nav: list[object] | None = DEFAULT_NAV, **overrides: Any) -> MkDocsConfig:
+    """The config of the project in ``root``, building into ``root/site``; ``nav`` as for ``build_project``."""
+    if nav is not None:
+        overrides["nav"] = nav
+    return load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(root / "site"), **overrides)
 
 
 BuildSite = Callable[..., Site]

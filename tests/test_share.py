@@ -15,10 +15,9 @@ from typing import Any
 
 import mkdocs.commands.build as mkdocs_build
 import pytest
-from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from conftest import DEFAULT_NAV, build_project, make_project
+from conftest import DEFAULT_NAV, build_project, make_project, project_config
 from glossary_engine.render import session, share
 from test_incremental import _differences, _write, medium_glossary
 
@@ -180,9 +179,7 @@ def test_a_build_with_another_plugin_is_drawn_by_one_process(
 ) -> None:
     """Another plugin may keep what it sees of each page: the worker's pages would not reach it here."""
     root = tmp_path / "plugin"
-    make_project(root)
-    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    (root / "mkdocs.yml").write_text(config.replace("plugins:\n", "plugins:\n  - tags\n"), encoding="utf-8")
+    make_project(root, plugins=("tags",))
     _write(root, medium_glossary(seed=3, count=TERMS, clusters=4))
     monkeypatch.setenv(share.JOBS_VARIABLE, "2")
     with caplog.at_level(logging.INFO):
@@ -199,7 +196,7 @@ def test_progress_counts_each_page_rendered_once(
     then made counted twice)."""
     make_project(tmp_path)
     _write(tmp_path, medium_glossary(seed=3, count=TERMS, clusters=4))
-    config = load_config(config_file=str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"), nav=DEFAULT_NAV)
+    config = project_config(tmp_path)
     monkeypatch.setattr(config.plugins["hooks/glossary.py"], "PROGRESS_EVERY", 10)
     monkeypatch.setenv(share.JOBS_VARIABLE, str(jobs))
     with caplog.at_level(logging.INFO):

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
-from conftest import DEFAULT_NAV, make_project
+from conftest import DEFAULT_NAV, make_project, project_config
 from test_incremental import _differences, _write, medium_glossary
 
 DOCS = {
@@ -24,9 +23,7 @@ NAV = [*DEFAULT_NAV, {"More": "terms/term-01/more.md"}]
 def _site(root: Path, monkeypatch: pytest.MonkeyPatch, *, once: bool) -> Path:
     make_project(root, docs=DOCS)
     _write(root, medium_glossary(seed=9, count=30, clusters=4))
-    config = load_config(
-        config_file=str(root / "mkdocs.yml"), site_dir=str(root / "site"), nav=NAV, not_in_nav="notes/aside.md"
-    )
+    config = project_config(root, NAV, not_in_nav="notes/aside.md")
     if not once:
         hook = config.plugins["hooks/glossary.py"]
         monkeypatch.setattr(hook, "_draw_nav_once_per_folder", lambda env, nav: None)
@@ -46,16 +43,14 @@ def test_pages_carry_the_nav_material_draws_for_each(tmp_path: Path, monkeypatch
     assert 'href="../.."' in (once / "notes" / "aside" / "index.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("plugins", "drawn_once"), [("", True), ("  - tags\n", False)])
+@pytest.mark.parametrize(("plugins", "drawn_once"), [((), True), (("tags",), False)])
 def test_the_nav_is_drawn_once_only_beside_known_plugins(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, plugins: str, drawn_once: bool
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, plugins: tuple[str, ...], drawn_once: bool
 ) -> None:
     """Another plugin (Material's blog, say) may change what the nav shows from page to page."""
-    make_project(tmp_path)
-    config_file = tmp_path / "mkdocs.yml"
-    config_file.write_text(config_file.read_text(encoding="utf-8").replace("plugins:\n", "plugins:\n" + plugins))
+    make_project(tmp_path, plugins=plugins)
     _write(tmp_path, medium_glossary(seed=9, count=12, clusters=2))
-    config = load_config(config_file=str(config_file), site_dir=str(tmp_path / "site"), nav=DEFAULT_NAV)
+    config = project_config(tmp_path)
     hook = config.plugins["hooks/glossary.py"]
     calls: list[object] = []
     monkeypatch.setattr(hook, "_draw_nav_once_per_folder", lambda env, nav: calls.append(nav))
